@@ -1,0 +1,13 @@
+// What every core service receives: the database client, the configuration, a logger and a clock.
+// Built once by the composition root (core/app.ts, tests' factories) and handed down; nothing global.
+import type { PrismaClient } from "./db/generated/client";
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+
+export interface CoreContext {
+  prisma: PrismaClient;
+  config: Config;
+  log: Logger;
+  /** The current instant; tests pass a fixed clock. */
+  now: () => Date;
+}

@@ -1,0 +1,106 @@
+// Opens the one database of a process: embedded PGlite under DATA_DIR by default, a real PostgreSQL
+// when DATABASE_URL is set. The only place (with migrate.ts) that creates a Prisma client.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/client";
+import { AppError } from "../errors";
+
+export type Prisma = PrismaClient;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  /** The embedded engine, when kind = "pglite" (migrations, clones for tests). */
+  readonly pglite?: PGlite;
+  /** The connection pool, when kind = "postgres". */
+  readonly pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… — a real PostgreSQL server. */
+  databaseUrl?: string;
+  /** Folder of the embedded database (DATA_DIR/pglite); ignored with databaseUrl. */
+  pgliteDir?: string;
+  /** An already-open PGlite (tests: an in-memory clone of a migrated template). */
+  pglite?: PGlite;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.pglite) return wrapPglite(opts.pglite);
+  return openPgliteDir(opts.pgliteDir);
+}
+
+function wrapPglite(db: PGlite): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return {
+    kind: "pglite",
+    prisma,
+    pglite: db,
+    async close() {
+      await prisma.$disconnect();
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+async function openPgliteDir(dir: string | undefined): Promise<Database> {
+  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true }); // PGlite does not create parents
+  let db: PGlite;
+  try {
+    db = new PGlite(dir);
+    await db.waitReady;
+    await db.query("select 1");
+  } catch (err) {
+    throw new AppError("db.corrupt_data_dir", {
+      log: `cannot open the embedded database in ${dir ?? "memory"}: ${(err as Error).message}. ` +
+        `Move that folder aside (it is kept as is, nothing is deleted) and start again to recreate it, ` +
+        `or restore it from a backup.`,
+      cause: err,
+    });
+  }
+  return wrapPglite(db);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new AppError("db.unreachable", {
+      log: `cannot connect to PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`,
+      cause: err,
+    });
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** postgres://user:secret@host/db → postgres://user:***@host/db (operators' messages never show a password). */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

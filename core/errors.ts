@@ -1,0 +1,36 @@
+// The one error type of the core: a stable code, a message key for people (templates/), and a
+// precise message for operators' logs — kept apart so a log line never becomes a user-facing sentence.
+
+export interface AppErrorOptions {
+  /** i18n key (templates/) of what a person is told; defaults to `errors.<code>`. */
+  userKey?: string;
+  /** Values for the user-facing message's placeholders (never secrets). */
+  params?: Record<string, string | number>;
+  /** What the operator reads in logs. */
+  log?: string;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly userKey: string;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: string, opts: AppErrorOptions = {}) {
+    super(opts.log ?? code, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.userKey = opts.userKey ?? `errors.${code}`;
+    this.params = opts.params ?? {};
+  }
+}
+
+export function isAppError(err: unknown, code?: string): err is AppError {
+  return err instanceof AppError && (code === undefined || err.code === code);
+}
+
+/** Prisma's known request errors carry a code such as P2002 (unique) or P2025 (not found). */
+export function prismaCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}

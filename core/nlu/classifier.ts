@@ -1,0 +1,83 @@
+/**
+ * Intent classification: prepares the text (email request extraction), extracts features, scores them
+ * with the linear model (multinomial logistic regression trained by train.ts) and returns the best intent,
+ * its probability and the runner-up. A message in which the model recognises nothing (empty, emoji only,
+ * keyboard mashing) is `none` — guessing an account intent from noise would send a parent down a wrong flow.
+ */
+import { extractFeatures } from "./features";
+import { extractRequest } from "./email-text";
+import { cleanText } from "./normalize";
+import { loadModel, type Model } from "./model";
+import type { IntentId } from "./intents";
+
+export interface IntentScore {
+  intent: IntentId;
+  confidence: number;
+}
+
+export type Channel = "chat" | "email";
+
+let cached: Model | undefined;
+
+/** Loaded lazily once per process; callers that want the cost at start-up can call it early. */
+export function getModel(): Model {
+  if (!cached) cached = loadModel();
+  return cached;
+}
+
+/** The text the model actually reads. Training uses the same function, so both sides agree. */
+export function prepareText(text: string, channel: Channel = "chat"): string {
+  const clean = cleanText(text);
+  // A chat message with several paragraphs is usually a pasted email; treat it the same way.
+  if (channel === "email" || /\n\s*\n/.test(clean)) return extractRequest(clean);
+  return clean;
+}
+
+/** Scores every intent; returns the probabilities in the model's intent order. */
+export function scoreText(model: Model, prepared: string): { probs: Float64Array; known: number } {
+  const { keys, values } = extractFeatures(prepared);
+  const k = model.intents.length;
+  const logits = new Float64Array(k);
+  for (let c = 0; c < k; c++) logits[c] = model.bias[c];
+  let known = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const f = model.index.get(keys[i]);
+    if (f === undefined) continue;
+    if (keys[i].charCodeAt(0) === 119 /* 'w' */) known++;
+    const v = values[i];
+    const row = f * k;
+    for (let c = 0; c < k; c++) logits[c] += v * model.weights[row + c];
+  }
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) if (logits[c] > max) max = logits[c];
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    logits[c] = Math.exp(logits[c] - max);
+    sum += logits[c];
+  }
+  for (let c = 0; c < k; c++) logits[c] /= sum;
+  return { probs: logits, known };
+}
+
+export function classifyIntent(text: string, channel: Channel = "chat", model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
+  const prepared = prepareText(text, channel);
+  const { probs, known } = scoreText(model, prepared);
+  let b = 0;
+  let r = -1;
+  for (let c = 1; c < probs.length; c++) {
+    if (probs[c] > probs[b]) {
+      r = b;
+      b = c;
+    } else if (r < 0 || probs[c] > probs[r]) {
+      r = c;
+    }
+  }
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const runnerUp = { intent: model.intents[r], confidence: round(probs[r]) };
+  if (known === 0) {
+    // No known word at all: nothing to go on. Report `none` with no confidence, keep the model's guess as runner-up.
+    const guess = model.intents[b] === "none" ? runnerUp : { intent: model.intents[b], confidence: round(probs[b]) };
+    return { best: { intent: "none", confidence: 0 }, runnerUp: guess };
+  }
+  return { best: { intent: model.intents[b], confidence: round(probs[b]) }, runnerUp };
+}

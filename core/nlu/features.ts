@@ -1,0 +1,70 @@
+/**
+ * Turns a message into the sparse feature vector the linear model scores: word unigrams and bigrams
+ * (with start/end markers, which matter for one-word messages such as « merci » or « annule »), character
+ * 3–5-grams inside words (robust to typos and missing accents: « bulletain » still shares « bul », « ull »,
+ * « llet » with « bulletin »), and a length bucket. Tokens are weighted down with their position, so that
+ * the first request of a message or of an email outweighs what comes after it.
+ */
+import { tokenize, MAX_TOKENS } from "./normalize";
+
+export interface FeatureVector {
+  keys: string[];
+  values: number[];
+}
+
+/** Tokens up to this index count fully; later ones fade (weight halves every FULL_WEIGHT_TOKENS more). */
+const FULL_WEIGHT_TOKENS = 40;
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+const CHAR_GROUP_WEIGHT = 0.9;
+
+function positionWeight(i: number): number {
+  return i < FULL_WEIGHT_TOKENS ? 1 : 1 / (1 + (i - FULL_WEIGHT_TOKENS) / FULL_WEIGHT_TOKENS);
+}
+
+function lengthBucket(n: number): string {
+  if (n <= 1) return "len:1";
+  if (n <= 2) return "len:2";
+  if (n <= 4) return "len:3-4";
+  if (n <= 10) return "len:5-10";
+  return "len:11+";
+}
+
+export function extractFeatures(text: string): FeatureVector {
+  const tokens = tokenize(text, MAX_TOKENS).map((t) => (/^\d+$/.test(t) ? (t.length === 9 ? "#oen" : "#num") : t));
+  const words = new Map<string, number>();
+  const chars = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+
+  add(words, lengthBucket(tokens.length), 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    const w = positionWeight(i);
+    add(words, "w:" + tok, w);
+    add(words, "b:" + (i === 0 ? "^" : tokens[i - 1]) + "_" + tok, w);
+    if (tok.charCodeAt(0) === 35 /* '#' */) continue;
+    const padded = "<" + tok + ">";
+    for (let n = CHAR_MIN; n <= CHAR_MAX; n++) {
+      for (let s = 0; s + n <= padded.length; s++) add(chars, "c:" + padded.substr(s, n), w);
+    }
+  }
+  if (tokens.length > 0) add(words, "b:" + tokens[tokens.length - 1] + "_$", positionWeight(tokens.length - 1));
+
+  const keys: string[] = [];
+  const values: number[] = [];
+  pushNormalized(words, 1, keys, values);
+  pushNormalized(chars, CHAR_GROUP_WEIGHT, keys, values);
+  return { keys, values };
+}
+
+/** Sub-linear counts, then L2 per group so a long email and a short chat line live on the same scale. */
+function pushNormalized(m: Map<string, number>, groupWeight: number, keys: string[], values: number[]): void {
+  let norm = 0;
+  for (const v of m.values()) norm += v; // (sqrt v)² summed
+  if (norm === 0) return;
+  const scale = groupWeight / Math.sqrt(norm);
+  for (const [k, v] of m) {
+    keys.push(k);
+    values.push(Math.sqrt(v) * scale);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Per-message language detection: French or English, the two languages the assistant answers in.
+ * Anything else (Spanish, Arabic script, …) is reported as French with `otherLanguage: true`, because
+ * the board answers those parents in French with one English line. Function words decide, since they
+ * are frequent even in a three-word message; domain words break ties (« password » vs « mot de passe »).
+ * Ambiguous or empty text defaults to French, the board's language.
+ */
+import { cleanText, fold } from "./normalize";
+
+export type Lang = "fr" | "en";
+
+const FR = new Set((
+  "a le la les un une des du de au aux et ou mais donc je j tu il elle on nous vous ils elles me m te t se s " +
+  "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces qui que qu quoi quand comment " +
+  "pourquoi est sont suis ai as avons avez ont pas ne n plus pour par sur dans avec sans chez y en aussi tres " +
+  "bonjour salut allo merci oui non fille fils enfant enfants ecole mot passe courriel compte bulletin horaire " +
+  "absence absences retard veux voudrais peux pouvez svp bonne journee soiree aide aider annuler besoin ete " +
+  "c ca cela voir trouver acceder recu recois jamais encore toujours faut dois doit quel quelle quels quelles " +
+  "demain hier aujourd hui semaine lundi mardi mercredi jeudi vendredi adresse changer oublie bonsoir coucou " +
+  "parler quelqu personne appelez madame monsieur cordialement remercie plait inscrire inscription rien"
+).split(" "));
+
+const EN = new Set((
+  "the a an and or but so i you he she it we they me my your his her our their this that these those who what " +
+  "when where why how is are am was were be been do does did don t can could would should will not no yes " +
+  "to for of on in at with without from about please thanks thank hi hello hey daughter son child children kids " +
+  "school password email account report card schedule attendance absent late want need help cancel bye good " +
+  "morning evening night see find access got get never still again anyone someone talk call forgot change " +
+  "which there here have has had just any some because if up out i m s d ll ve re tomorrow today yesterday " +
+  "week monday tuesday wednesday thursday friday address reset sign login log doesn isn didn won"
+).split(" "));
+
+// Distinctive function words of the other languages parents of the board sometimes write in.
+const OTHER = new Set((
+  "el los las mi mis por para como hola gracias hijo hija necesito puedo tengo contrasena cuenta escuela " +
+  "estoy esta usted buenos buenas dias senha obrigado obrigada meu minha filho filha voce nao escola " +
+  "ich und nicht mein meine das ist bitte danke hallo kind passwort schule ein eine der die " +
+  "della grazie mio figlio sono buongiorno scuola vorrei ciao " +
+  "nini habari asante shule"
+).split(" "));
+
+// Words in both lists ("a", "me", "on", "an") count for neither; the remaining overlap is tiny.
+const SHARED = new Set([...FR].filter((w) => EN.has(w) || OTHER.has(w)));
+
+/** Fraction of letters outside the Latin script above which the text is not French or English. */
+const NON_LATIN_RATIO = 0.3;
+
+export function detectLanguage(text: string): { lang: Lang; otherLanguage: boolean } {
+  const clean = cleanText(text).slice(0, 4000);
+  const letters = clean.match(/\p{L}/gu);
+  if (!letters) return { lang: "fr", otherLanguage: false };
+  const nonLatin = letters.filter((ch) => !/\p{Script=Latin}/u.test(ch)).length;
+  if (nonLatin / letters.length > NON_LATIN_RATIO) return { lang: "fr", otherLanguage: true };
+
+  let fr = 0;
+  let en = 0;
+  let other = 0;
+  const words = fold(clean).match(/[a-z]+/g) ?? [];
+  for (const w of words.slice(0, 300)) {
+    if (SHARED.has(w)) continue;
+    if (FR.has(w)) fr++;
+    if (EN.has(w)) en++;
+    if (OTHER.has(w) && !FR.has(w) && !EN.has(w)) other++;
+  }
+  // French apostrophe elisions (l', j', d', qu') are a strong French cue that the word lists miss.
+  fr += (fold(clean).match(/\b(l|j|d|qu|n|c|s)'[a-z]/g) ?? []).length * 0.5;
+  if (other >= 2 && other > fr + en) return { lang: "fr", otherLanguage: true };
+  if (en > fr) return { lang: "en", otherLanguage: false };
+  return { lang: "fr", otherLanguage: false };
+}

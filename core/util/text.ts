@@ -1,0 +1,26 @@
+// Small text helpers shared by the core: email normalisation and accent/case/space folding.
+
+/** Trims, lower-cases and removes inner spaces of an email address (parents type « Marie.Tremblay @Gmail.com »). */
+export function normalizeEmail(input: string): string {
+  return input.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+/** A plausible email address (the full RFC is not the point: what a parent would mistype is). */
+export function looksLikeEmail(input: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(input) && input.length <= 254;
+}
+
+/** Folds case, accents and runs of spaces: « Éloïse  Dubé » → « eloise dube ». */
+export function foldText(input: string): string {
+  return input
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "") // combining marks (accents)
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/** Folds like foldText and also drops every space and punctuation: for secret answers. */
+export function foldAnswer(input: string): string {
+  return foldText(input).replace(/[^\p{L}\p{N}]+/gu, "");
+}
