@@ -2,7 +2,7 @@
 // precise message for operators' logs — kept apart so a log line never becomes a user-facing sentence.
 
 export interface AppErrorOptions {
-  /** i18n key (templates/) of what a person is told; defaults to `errors.<code>`. */
+  /** i18n key (templates/) of what a person is told; defaults to `errors:<code>`. */
   userKey?: string;
   /** Values for the user-facing message's placeholders (never secrets). */
   params?: Record<string, string | number>;
@@ -20,7 +20,7 @@ export class AppError extends Error {
     super(opts.log ?? code, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
-    this.userKey = opts.userKey ?? `errors.${code}`;
+    this.userKey = opts.userKey ?? `errors:${code}`;
     this.params = opts.params ?? {};
   }
 }
