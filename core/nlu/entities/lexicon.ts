@@ -17,7 +17,7 @@ horaire bulletin absence absences absent absente retard notes note cours ecole e
 garcon mot passe courriel compte portail acces aide parent parents mere pere famille nom prenom numero
 max maximum minimum grace
 salle sommet carrefour heritage prelude odyssee alternative horizon jeunesse sentiers visionnaires
-equinoxe seigneurie bois castor vents terre mille iles nouvel cite trille trillium riviere sud sauve
+equinoxe seigneurie bois castor vents terre jeunes mille iles nouvel cite trille trillium riviere sud sauve
 lieu foi paix joie douce aime jolie reine prince roi vie mai juin juillet aout mars avril`;
 
 const ENGLISH = `the a an and or of to in on at for from by with my our your his her their its is are was were be
