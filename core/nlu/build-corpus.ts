@@ -1,0 +1,81 @@
+/**
+ * Builds the training corpus core/nlu/data/train.jsonl from the hand-written templates in corpus/
+ * plus the hand-written natural messages of data/train-natural.jsonl: each template yields several
+ * noisy variants, some wrapped into whole emails, some followed by a second, lesser request.
+ * The test split (data/test.jsonl) is written by hand separately and never read here.
+ * Run: npx tsx core/nlu/build-corpus.ts
+ */
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { TEMPLATES } from "./corpus";
+import { expand, noisy, pick, seededRng } from "./corpus/augment";
+import { wrapEmail } from "./corpus/email";
+import { INTENTS, type IntentId } from "./intents";
+import { normalizeText } from "./normalize";
+
+export interface CorpusLine {
+  text: string;
+  intent: IntentId;
+  lang: "fr" | "en";
+  channel?: "email";
+}
+
+const SOCIAL = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "human"]);
+const VARIANTS_PER_TEMPLATE = 10;
+const DATA = join(__dirname, "data");
+
+export function buildCorpus(seed = 20251103): CorpusLine[] {
+  const rng = seededRng(seed);
+  const out: CorpusLine[] = [];
+  const seen = new Set<string>();
+  const push = (line: CorpusLine) => {
+    const key = line.intent + "|" + normalizeText(line.text);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(line);
+  };
+  const requestsOf = (lang: "fr" | "en") =>
+    INTENTS.filter((i) => !SOCIAL.has(i) && i !== "none").flatMap((i) => TEMPLATES[i]?.[lang] ?? []);
+
+  for (const intent of INTENTS) {
+    const t = TEMPLATES[intent];
+    if (!t) throw new Error(`no templates for ${intent}`);
+    for (const lang of ["fr", "en"] as const) {
+      const others = requestsOf(lang);
+      for (const template of t[lang]) {
+        push({ text: expand(template, rng), intent, lang });
+        for (let v = 0; v < VARIANTS_PER_TEMPLATE; v++) {
+          let text = noisy(expand(template, rng), lang, rng);
+          const r = rng();
+          if (!SOCIAL.has(intent) && r < 0.14) {
+            const secondary = rng() < 0.3 ? expand(pick(rng, others), rng) : undefined;
+            const quoted = rng() < 0.3 ? expand(pick(rng, others), rng) : undefined;
+            push({ text: wrapEmail(text, lang, rng, secondary, quoted), intent, lang, channel: "email" });
+            continue;
+          }
+          if (!SOCIAL.has(intent) && r < 0.2) text = `${pick(rng, lang === "fr" ? ["bonjour", "Bonjour,", "bjr", "allo", "Salut!"] : ["hi", "Hello,", "hey"])} ${text}`;
+          else if (!SOCIAL.has(intent) && r < 0.26) text = `${text} ${pick(rng, lang === "fr" ? ["merci", "svp", "merci beaucoup", "mrc"] : ["thanks", "please", "thank you"])}`;
+          else if (!SOCIAL.has(intent) && intent !== "none" && r < 0.3) {
+            text = `${text}${pick(rng, [". ", lang === "fr" ? " et " : " and ", ", "])}${noisy(expand(pick(rng, others), rng), lang, rng)}`;
+          }
+          push({ text, intent, lang });
+        }
+      }
+    }
+  }
+  const natural = join(DATA, "train-natural.jsonl");
+  if (existsSync(natural)) {
+    for (const raw of readFileSync(natural, "utf8").split("\n")) {
+      if (raw.trim()) push(JSON.parse(raw) as CorpusLine);
+    }
+  }
+  return out;
+}
+
+if (require.main === module) {
+  const corpus = buildCorpus();
+  writeFileSync(join(DATA, "train.jsonl"), corpus.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  const counts: Record<string, number> = {};
+  for (const l of corpus) counts[l.intent] = (counts[l.intent] ?? 0) + 1;
+  console.log(`train.jsonl: ${corpus.length} lines`, counts);
+}
