@@ -2,7 +2,7 @@
 // French is the default and the fallback; English beside it (a test keeps keys and placeholders identical).
 import fs from "node:fs";
 import path from "node:path";
-import i18next, { type i18n, type TFunction } from "i18next";
+import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from "i18next";
 
 export const LANGS = ["fr", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -13,8 +13,8 @@ export function isLang(v: unknown): v is Lang {
 }
 
 /** Reads templates/<lang>/*.json into i18next resources ({ lang: { namespace: {…} } }). */
-export function loadResources(dir = TEMPLATES_DIR): Record<Lang, Record<string, unknown>> {
-  const out = {} as Record<Lang, Record<string, unknown>>;
+export function loadResources(dir = TEMPLATES_DIR): Record<Lang, ResourceLanguage> & Resource {
+  const out = {} as Record<Lang, ResourceLanguage>;
   for (const lang of LANGS) {
     out[lang] = {};
     const langDir = path.join(dir, lang);

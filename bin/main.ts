@@ -1,0 +1,66 @@
+// The `aide-portail` command line (SPEC §8). Each command group lives in its own module; this file only
+// assembles them and turns failures into a clear message and an exit code.
+import { Command } from "commander";
+import { AppError, ConfigError, translator, isLang } from "../core";
+import { registerImportCommands } from "../core/cli/import-command";
+import { registerNluCommands } from "../core/cli/nlu-command";
+import { boot } from "./boot";
+import { startSystem } from "./start";
+
+const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
+
+function bootForCommand() {
+  return boot({ log: undefined }).then((b) => ({ ctx: b.ctx, close: b.close }));
+}
+
+export function buildProgram(): Command {
+  const program = new Command("aide-portail").description(t("cli:description")).showHelpAfterError();
+
+  program
+    .command("start")
+    .description(t("cli:start.description"))
+    .action(async () => {
+      const system = await startSystem();
+      console.log(t("cli:start.listening", { url: system.url }));
+      const shutdown = () => {
+        system.stop().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+    });
+
+  const db = program.command("db").description(t("cli:db.description"));
+  db.command("migrate")
+    .description(t("cli:db.migrate.description"))
+    .action(async () => {
+      const b = await boot({ migrate: true });
+      try {
+        console.log(
+          b.applied.length
+            ? t("cli:db.migrate.applied", { count: b.applied.length, names: b.applied.join(", ") })
+            : t("cli:db.migrate.upToDate"),
+        );
+      } finally {
+        await b.close();
+      }
+    });
+
+  registerImportCommands(program, bootForCommand);
+  registerNluCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }));
+    } else if (err instanceof AppError) {
+      console.error(`${t(err.userKey, err.params)}\n${err.message}`);
+    } else {
+      throw err;
+    }
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,64 @@
+// The one restify server of the process: health, readiness and metrics now; the bot's /api/messages,
+// Direct Line, the Web Chat page and triage register their routes on it.
+import restify from "restify";
+import type { CoreContext, Metrics } from "../../core";
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  ctx: CoreContext;
+  metrics: Metrics;
+  /** Checks behind GET /readyz (database, mailbox, SMTP): each must resolve for a 200. */
+  readiness: ReadinessCheck[];
+}
+
+export function createHttpServer(opts: HttpServerOptions): restify.Server {
+  const { ctx, metrics } = opts;
+  const log = ctx.log.child({ component: "http" });
+  const server = restify.createServer({ name: "aide-portail", handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.on("after", (req: restify.Request, res: restify.Response, route?: { spec?: { path?: unknown } }) => {
+    const path = String(route?.spec?.path ?? "unmatched");
+    metrics.httpRequests.inc({ method: req.method, route: path, status: String(res.statusCode) });
+    metrics.httpDuration.observe({ method: req.method ?? "GET", route: path }, (Date.now() - (req.time?.() ?? Date.now())) / 1000);
+  });
+  server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error, next: (e?: unknown) => void) => {
+    log.warn({ method: req.method, url: req.url?.split("?")[0], err: err.message }, "request failed");
+    next();
+  });
+
+  server.get("/healthz", (_req, res, next) => {
+    res.send(200, { status: "ok" });
+    next();
+  });
+
+  server.get("/readyz", async (_req, res, next) => {
+    const results = await Promise.all(
+      opts.readiness.map(async (c) => {
+        try {
+          await c.check();
+          return { name: c.name, ok: true as const };
+        } catch (err) {
+          log.warn({ check: c.name, err: (err as Error).message }, "readiness check failed");
+          return { name: c.name, ok: false as const, error: (err as Error).message };
+        }
+      }),
+    );
+    const ok = results.every((r) => r.ok);
+    res.send(ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks: results });
+    next();
+  });
+
+  server.get("/metrics", async (_req, res, next) => {
+    const body = await metrics.registry.metrics();
+    res.setHeader("Content-Type", metrics.registry.contentType);
+    res.sendRaw(200, body);
+    next();
+  });
+
+  return server;
+}

@@ -1,0 +1,6 @@
+// The outbox: every outgoing email is composed from templates, stored, then delivered by the edge.
+export { enqueueEmail, newMessageId, type EnqueueEmailOptions, type EnqueuedEmail } from "./enqueue-email";
+export { renderEmail, escapeHtml, type RenderedEmail } from "./render-email";
+export {
+  claimDueEmails, markEmailSent, markEmailFailed, outboxStats, retryDelayMs, MAX_ATTEMPTS, type ClaimedEmail,
+} from "./outbox-queue";

@@ -1,0 +1,67 @@
+// The two ways an email leaves: SMTP (SMTP_URL) or, the embedded default, an .eml file under DATA_DIR/outbox.
+// Both take the stored message as is, with its Message-ID, so a retry after a crash is the same email
+// (an .eml retry overwrites the same file; an SMTP receiver can drop the duplicate Message-ID).
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer, { type SendMailOptions } from "nodemailer";
+import type { ClaimedEmail } from "../../core";
+
+export interface MailTransport {
+  readonly kind: "smtp" | "file";
+  send(email: ClaimedEmail): Promise<void>;
+  verify(): Promise<void>;
+  close(): void;
+}
+
+function toNodemailer(email: ClaimedEmail): SendMailOptions {
+  return {
+    from: email.fromAddress,
+    to: email.toAddress,
+    subject: email.subject,
+    text: email.text,
+    html: email.html ?? undefined,
+    messageId: email.messageId,
+    headers: email.headers,
+    inReplyTo: email.headers["In-Reply-To"],
+    references: email.headers.References,
+  };
+}
+
+export function smtpTransport(url: string): MailTransport {
+  const t = nodemailer.createTransport(url);
+  return {
+    kind: "smtp",
+    async send(email) {
+      await t.sendMail(toNodemailer(email));
+    },
+    async verify() {
+      await t.verify();
+    },
+    close: () => t.close(),
+  };
+}
+
+/** File name from the Message-ID: stable, so writing the same email twice leaves one file. */
+export function emlFileName(messageId: string): string {
+  return `${messageId.replace(/[<>]/g, "").replace(/[^A-Za-z0-9._@-]/g, "_")}.eml`;
+}
+
+export function fileTransport(dir: string): MailTransport {
+  const t = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    kind: "file",
+    async send(email) {
+      const info = await t.sendMail(toNodemailer(email));
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, emlFileName(email.messageId));
+      const tmp = `${file}.tmp`;
+      fs.writeFileSync(tmp, info.message as Buffer);
+      fs.renameSync(tmp, file); // atomic: a reader never sees half an email
+    },
+    async verify() {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    },
+    close: () => undefined,
+  };
+}
