@@ -15,6 +15,7 @@ export interface HttpServerOptions {
   readiness: ReadinessCheck[];
 }
 
+// restify 11: an async handler takes (req, res) and no next.
 export function createHttpServer(opts: HttpServerOptions): restify.Server {
   const { ctx, metrics } = opts;
   const log = ctx.log.child({ component: "http" });
@@ -36,7 +37,7 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     next();
   });
 
-  server.get("/readyz", async (_req, res, next) => {
+  server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
     const results = await Promise.all(
       opts.readiness.map(async (c) => {
         try {
@@ -50,14 +51,12 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     );
     const ok = results.every((r) => r.ok);
     res.send(ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks: results });
-    next();
   });
 
-  server.get("/metrics", async (_req, res, next) => {
+  server.get("/metrics", async (_req: restify.Request, res: restify.Response) => {
     const body = await metrics.registry.metrics();
     res.setHeader("Content-Type", metrics.registry.contentType);
     res.sendRaw(200, body);
-    next();
   });
 
   return server;
