@@ -19,6 +19,8 @@ export type Channel = "chat" | "email";
 
 let cached: Model | undefined;
 
+const UNKNOWN_WORDS_MIN_CONFIDENCE = 0.6;
+
 /** Loaded lazily once per process; callers that want the cost at start-up can call it early. */
 export function getModel(): Model {
   if (!cached) cached = loadModel();
@@ -74,8 +76,9 @@ export function classifyIntent(text: string, channel: Channel = "chat", model: M
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const runnerUp = { intent: model.intents[r], confidence: round(probs[r]) };
-  if (known === 0) {
-    // No known word at all: nothing to go on. Report `none` with no confidence, keep the model's guess as runner-up.
+  // No known word at all: only character n-grams spoke. Trust them when they are clear (« goodnight »,
+  // « bulletinnn »), otherwise the text is noise (emoji, keyboard mashing, another script).
+  if (known === 0 && probs[b] < UNKNOWN_WORDS_MIN_CONFIDENCE) {
     const guess = model.intents[b] === "none" ? runnerUp : { intent: model.intents[b], confidence: round(probs[b]) };
     return { best: { intent: "none", confidence: 0 }, runnerUp: guess };
   }

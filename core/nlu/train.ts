@@ -29,7 +29,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-const DEFAULTS: TrainOptions = { epochs: 30, learningRate: 0.4, l2: 1e-6, minCount: 2, pruneBelow: 2e-3, seed: 7 };
+const DEFAULTS: TrainOptions = { epochs: 30, learningRate: 0.4, l2: 3e-4, minCount: 2, pruneBelow: 2e-3, seed: 7 };
 
 export function readJsonl(path: string): { text: string; intent: string; channel?: "email" }[] {
   return readFileSync(path, "utf8")
