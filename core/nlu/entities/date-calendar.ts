@@ -72,12 +72,12 @@ export class Calendar {
 
   /** Monday → Friday of the week holding `d`, shifted by `weeks`. */
   schoolWeek(d: TZDate, weeks = 0): Period {
-    const monday = addDays(startOfWeek(d, { weekStartsOn: 1 }), 7 * weeks);
+    const monday = addDays(startOfWeek<TZDate, TZDate>(d, { weekStartsOn: 1 }), 7 * weeks);
     return { start: monday, end: addDays(monday, 4) };
   }
 
   month(d: TZDate, months = 0): Period {
-    const first = addMonths(startOfMonth(d), months);
+    const first = addMonths(startOfMonth<TZDate, TZDate>(d), months);
     return { start: first, end: endOfMonth(first) };
   }
 

@@ -45,6 +45,7 @@ export interface DateEntity {
 
 export const DEFAULT_TIME_ZONE = "America/Toronto";
 
+const LEADING = new Set(["le", "la", "l", "the", "au"]);
 const UNTIL = new Set(["jusqu", "jusquau", "until", "till"]);
 const RANGE_SEP = new Set(["au", "to", "thru", "through", "jusqu", "jusquau", "until", "till"]);
 
@@ -148,7 +149,9 @@ export function resolveDates(text: string, opts: ResolveDatesOptions): DateEntit
       i++;
       continue;
     }
-    const span = originalSpan(f, toks[i].start, toks[found.next - 1].end);
+    // « la semaine passée », « l'an dernier », « au deuxième semestre »: the article belongs to the expression.
+    const lead = i > 0 && LEADING.has(toks[i - 1].t) && (out.length === 0 || out[out.length - 1].span[1] <= f.map[toks[i - 1].start]) ? i - 1 : i;
+    const span = originalSpan(f, toks[lead].start, toks[found.next - 1].end);
     const startDiff = differenceInCalendarDays(found.period.start, cal.today);
     const endDiff = differenceInCalendarDays(found.period.end, cal.today);
     const entity: DateEntity = {
