@@ -1,0 +1,100 @@
+// OneRoster users.csv: students, teachers, and the families — users with role parent, guardian or relative —
+// linked to students through agentSourcedIds in either direction (parent → student, student → parent).
+// The links are made once the whole file is read, since a parent may come before or after the children.
+import type { FileDef } from "../file-pass";
+import type { ImportState } from "../import-state";
+import { addWarning, newFileReport, type FileReport } from "../summary";
+import { bySourcedId } from "../sync-rows";
+import { normalizeEmail } from "../../util/text";
+import { emptyToNull, isDeletion, parseBool, parseGrade, parseList, required } from "../values";
+
+const GUARDIAN_ROLES = new Set(["parent", "guardian", "relative"]);
+const TEACHER_ROLES = new Set(["teacher", "aide"]);
+
+const studentSpec = bySourcedId("student", ["givenName", "familyName", "grade", "schoolId", "email", "active"], {
+  // A withdrawn student is kept (records, tickets and history hang off the row), only deactivated.
+  remove: async (db, rows) =>
+    (await db.student.updateMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) }, active: true }, data: { active: false } })).count,
+});
+
+const teacherSpec = bySourcedId("teacher", ["givenName", "familyName", "email"], {
+  remove: async (db, rows) => (await db.teacher.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
+});
+
+const guardianSpec = bySourcedId("guardian", ["givenName", "familyName", "email", "phone"], {
+  // The guardian row stays (an account may point at it); the portal no longer shows them any child.
+  remove: async (db, rows) =>
+    (await db.guardianStudent.deleteMany({ where: { guardian: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } } })).count,
+});
+
+export const usersFile: FileDef = {
+  file: "users.csv",
+  required: ["sourcedId", "role", "givenName", "familyName"],
+  parse(row, st) {
+    const sourcedId = required(row.get("sourcedId"), "sourcedId");
+    const role = required(row.get("role"), "role").toLowerCase();
+    const remove = isDeletion(row.get("status"));
+    parseBool(row.get("enabledUser"), "enabledUser", true); // validated only: a disabled SIS login is not a withdrawal
+    const agents = parseList(row.get("agentSourcedIds"));
+    const givenName = required(row.get("givenName"), "givenName");
+    const familyName = required(row.get("familyName"), "familyName");
+    const email = emptyToNull(row.get("email"));
+    if (role === "student") {
+      if (!remove) for (const g of agents) st.agentLinks.add(`${g}|${sourcedId}`);
+      if (remove) return { spec: studentSpec, data: { sourcedId }, remove };
+      const school = parseList(row.get("orgSourcedIds")).map((o) => st.schoolsBySourcedId.get(o)).find(Boolean);
+      return {
+        spec: studentSpec,
+        data: { sourcedId, givenName, familyName, grade: parseGrade(row.get("grades")), schoolId: school?.id ?? null, email, active: true },
+      };
+    }
+    if (GUARDIAN_ROLES.has(role)) {
+      st.guardianRowsSeen++;
+      if (!remove) for (const s of agents) st.agentLinks.add(`${sourcedId}|${s}`);
+      if (remove) return { spec: guardianSpec, data: { sourcedId }, remove };
+      const phone = emptyToNull(row.get("phone")) ?? emptyToNull(row.get("sms"));
+      return { spec: guardianSpec, data: { sourcedId, givenName, familyName, email: email ? normalizeEmail(email) : null, phone } };
+    }
+    if (TEACHER_ROLES.has(role)) {
+      if (remove) return { spec: teacherSpec, data: { sourcedId }, remove };
+      return { spec: teacherSpec, data: { sourcedId, givenName, familyName, email } };
+    }
+    return null; // administrators, proctors…: not people the portal shows
+  },
+};
+
+/**
+ * Creates the guardian–student links read from agentSourcedIds (portalAccess true by default; guardianLinks.csv
+ * says otherwise). Links an export no longer lists are kept: only a tobedeleted row removes a link.
+ */
+export async function linkAgents(st: ImportState): Promise<FileReport> {
+  const rep = newFileReport("users.csv (agentSourcedIds links)");
+  const db = st.ctx.prisma;
+  const pairs: { guardianId: string; studentId: string }[] = [];
+  for (const pair of st.agentLinks) {
+    const [g, s] = pair.split("|");
+    const guardianId = st.guardians.get(g);
+    const studentId = st.students.get(s)?.id;
+    rep.read++;
+    if (!guardianId || !studentId) {
+      // A student's agent may be another student or a teacher (emergency contact): not a family link.
+      if (!guardianId && (st.students.has(g) || st.teachers.has(g))) rep.skipped++;
+      else addWarning(rep, 0, `agentSourcedIds: ${!guardianId ? `guardian ${g}` : `student ${s}`} is not in users.csv (link ${g} → ${s} not made)`);
+      continue;
+    }
+    pairs.push({ guardianId, studentId });
+  }
+  for (let i = 0; i < pairs.length; i += 500) {
+    const chunk = pairs.slice(i, i + 500);
+    const stored = await db.guardianStudent.findMany({
+      where: { guardianId: { in: [...new Set(chunk.map((p) => p.guardianId))] } },
+      select: { guardianId: true, studentId: true },
+    });
+    const have = new Set(stored.map((p) => `${p.guardianId}|${p.studentId}`));
+    const add = chunk.filter((p) => !have.has(`${p.guardianId}|${p.studentId}`));
+    rep.unchanged += chunk.length - add.length;
+    if (add.length) rep.created += (await db.guardianStudent.createMany({ data: add, skipDuplicates: true })).count;
+  }
+  if (rep.read > 0) st.reports.push(rep);
+  return rep;
+}

@@ -1,0 +1,4 @@
+// Public surface of the SIS import: the OneRoster importer and the demo seed.
+export { importOneRoster, KNOWN_FILES, type ImportOneRosterOptions } from "./import-one-roster";
+export type { ImportSummary, FileReport, ImportIssue, ImportTotals } from "./summary";
+export type { ProgressEvent } from "./import-state";
