@@ -1,7 +1,8 @@
 // Credits and OSSD progress, enrolment history, documents, details on file, notification subscriptions.
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
-import { day, linkGuardian, makeAccount, makeFamily, makeGuardian, makeSchool } from "../factories/families";
+import type { Prisma } from "../../core/db/generated/client";
+import { day, unique, linkGuardian, makeAccount, makeFamily, makeGuardian, makeSchool } from "../factories/families";
 import { makeCredits, makeDiplomaProgress } from "../factories/records";
 import {
   getChildDetails, getCredits, getEnrolmentHistory, listDocuments, listNotificationSubscriptions, NOTIFICATION_TOPICS,
@@ -94,7 +95,8 @@ describe("enrolment history, documents and details", () => {
     const { child, account, school } = await secondaryChild();
     const elsewhere = await makeSchool(db.prisma);
     const other = await makeFamily(db.prisma, { school });
-    const doc = (o: object) => ({ sourcedId: `${Math.random()}`, kind: "FORM" as const, fileName: "f.pdf", publishedAt: day("2026-10-01"), ...o });
+    const doc = (o: { title: string } & Partial<Prisma.DocumentCreateManyInput>): Prisma.DocumentCreateManyInput =>
+      ({ sourcedId: unique("doc"), kind: "FORM", fileName: "f.pdf", publishedAt: day("2026-10-01"), ...o });
     await db.prisma.document.createMany({ data: [
       doc({ title: "Autorisation sortie", kind: "PERMISSION", studentId: child.id, schoolId: school.id, dueDate: day("2026-12-01"), publishedAt: day("2026-11-10") }),
       doc({ title: "Formulaire de l'école", schoolId: school.id }),
