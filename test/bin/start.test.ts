@@ -1,0 +1,110 @@
+// `aide-portail start` as an operator runs it: a fresh DATA_DIR, the real command in a child process.
+// First run: data folder created, migrations applied, demo loaded, /healthz answers. Second start: nothing
+// re-seeded. Bad environment: a clear message naming the variable, exit code 1.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+
+const BIN = path.resolve(__dirname, "../../bin/aide-portail.js");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the command and resolves once it prints its ready line (or rejects with its output if it exits). */
+function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [BIN, "start"], {
+    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", SMTP_URL: "", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", () => {
+      if (out.includes("/healthz")) resolve({ child, output: () => out });
+    });
+    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGTERM");
+  });
+}
+
+describe("aide-portail start", () => {
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ap-start-")), "data");
+
+  it("on a first run creates DATA_DIR, migrates, seeds the demo and serves /healthz and /metrics", async () => {
+    const port = await freePort();
+    const { child } = await start({ DATA_DIR: dataDir, PORT: String(port) });
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain("aide_portail_outbox_messages");
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+    expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
+    const db = new PGlite(path.join(dataDir, "pglite"));
+    try {
+      const schools = await db.query<{ n: number }>(`select count(distinct "schoolId")::int as n from "Student"`);
+      const kids = await db.query<{ n: number }>(`select count(*)::int as n from "Student"`);
+      const runs = await db.query<{ n: number }>(`select count(*)::int as n from "ImportRun"`);
+      expect(schools.rows[0].n).toBeGreaterThanOrEqual(6);
+      expect(kids.rows[0].n).toBeGreaterThanOrEqual(15);
+      expect(runs.rows[0].n).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("a second start reuses the data and seeds nothing again", async () => {
+    const port = await freePort();
+    const { child } = await start({ DATA_DIR: dataDir, PORT: String(port) });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(await stop(child)).toBe(0);
+    const db = new PGlite(path.join(dataDir, "pglite"));
+    try {
+      const runs = await db.query<{ n: number }>(`select count(*)::int as n from "ImportRun"`);
+      expect(runs.rows[0].n).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("refuses a bad environment with a message naming each bad variable", () => {
+    const res = spawnSync(process.execPath, [BIN, "start"], {
+      env: { ...process.env, NODE_OPTIONS: "", PORT: "soixante", DATABASE_URL: "mysql://nope", LOG_LEVEL: "warn" },
+      encoding: "utf8",
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("PORT");
+    expect(res.stderr).toContain("DATABASE_URL");
+    expect(res.stderr).toMatch(/Configuration invalide/);
+  });
+
+  it("`db migrate` on an up-to-date database changes nothing", () => {
+    const run = () => spawnSync(process.execPath, [BIN, "db", "migrate"], {
+      env: { ...process.env, NODE_OPTIONS: "", DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
+      encoding: "utf8",
+    });
+    const res = run();
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/à jour/);
+  });
+});
