@@ -8,6 +8,7 @@ import { extractFeatures } from "./features";
 import { extractRequest } from "./email-text";
 import { cleanText } from "./normalize";
 import { loadModel, type Model } from "./model";
+import { scoreFast } from "./score";
 import type { IntentId } from "./intents";
 
 export interface IntentScore {
@@ -35,8 +36,8 @@ export function prepareText(text: string, channel: Channel = "chat"): string {
   return clean;
 }
 
-/** Scores every intent; returns the probabilities in the model's intent order. */
-export function scoreText(model: Model, prepared: string): { probs: Float64Array; known: number } {
+/** Reference scoring through the string features used in training; classify() uses scoreFast (score.ts). */
+export function scoreReference(model: Model, prepared: string): { probs: Float64Array; known: number } {
   const { keys, values } = extractFeatures(prepared);
   const k = model.intents.length;
   const logits = new Float64Array(k);
@@ -63,7 +64,7 @@ export function scoreText(model: Model, prepared: string): { probs: Float64Array
 
 export function classifyIntent(text: string, channel: Channel = "chat", model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
   const prepared = prepareText(text, channel);
-  const { probs, known } = scoreText(model, prepared);
+  const { probs, known } = scoreFast(model, prepared);
   let b = 0;
   let r = -1;
   for (let c = 1; c < probs.length; c++) {

@@ -14,15 +14,15 @@ export interface FeatureVector {
 
 /** Tokens up to this index count fully; later ones fade (weight halves every FULL_WEIGHT_TOKENS more). */
 const FULL_WEIGHT_TOKENS = 40;
-const CHAR_MIN = 3;
-const CHAR_MAX = 5;
-const CHAR_GROUP_WEIGHT = 0.9;
+export const CHAR_MIN = 3;
+export const CHAR_MAX = 5;
+export const CHAR_GROUP_WEIGHT = 0.9;
 
-function positionWeight(i: number): number {
+export function positionWeight(i: number): number {
   return i < FULL_WEIGHT_TOKENS ? 1 : 1 / (1 + (i - FULL_WEIGHT_TOKENS) / FULL_WEIGHT_TOKENS);
 }
 
-function lengthBucket(n: number): string {
+export function lengthBucket(n: number): string {
   if (n <= 1) return "len:1";
   if (n <= 2) return "len:2";
   if (n <= 4) return "len:3-4";
@@ -30,8 +30,27 @@ function lengthBucket(n: number): string {
   return "len:11+";
 }
 
+/** Numbers only matter by kind (a 9-digit OEN, a phone or a date), never by value. */
+export function featureTokens(text: string): string[] {
+  return tokenize(text, MAX_TOKENS).map((t) => (/^\d+$/.test(t) ? (t.length === 9 ? "#oen" : "#num") : t));
+}
+
+/** Character n-grams of one token, with word-boundary marks. */
+export function charNgrams(tok: string): string[] {
+  const padded = "<" + tok + ">";
+  const out: string[] = [];
+  for (let n = CHAR_MIN; n <= CHAR_MAX; n++) {
+    for (let s = 0; s + n <= padded.length; s++) out.push("c:" + padded.substr(s, n));
+  }
+  return out;
+}
+
+/**
+ * Reference implementation, used for training. The classifier scores the same vector through a faster
+ * path (score.ts) that works on model indices; a test keeps the two in agreement.
+ */
 export function extractFeatures(text: string): FeatureVector {
-  const tokens = tokenize(text, MAX_TOKENS).map((t) => (/^\d+$/.test(t) ? (t.length === 9 ? "#oen" : "#num") : t));
+  const tokens = featureTokens(text);
   const words = new Map<string, number>();
   const chars = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
@@ -43,10 +62,7 @@ export function extractFeatures(text: string): FeatureVector {
     add(words, "w:" + tok, w);
     add(words, "b:" + (i === 0 ? "^" : tokens[i - 1]) + "_" + tok, w);
     if (tok.charCodeAt(0) === 35 /* '#' */) continue;
-    const padded = "<" + tok + ">";
-    for (let n = CHAR_MIN; n <= CHAR_MAX; n++) {
-      for (let s = 0; s + n <= padded.length; s++) add(chars, "c:" + padded.substr(s, n), w);
-    }
+    for (const g of charNgrams(tok)) add(chars, g, w);
   }
   if (tokens.length > 0) add(words, "b:" + tokens[tokens.length - 1] + "_$", positionWeight(tokens.length - 1));
 

@@ -44,13 +44,17 @@ const SHARED = new Set([...FR].filter((w) => EN.has(w) || OTHER.has(w)));
 
 /** Fraction of letters outside the Latin script above which the text is not French or English. */
 const NON_LATIN_RATIO = 0.3;
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/gu;
 
 export function detectLanguage(text: string): { lang: Lang; otherLanguage: boolean } {
   const clean = cleanText(text).slice(0, 4000);
   const letters = clean.match(/\p{L}/gu);
   if (!letters) return { lang: "fr", otherLanguage: false };
-  const nonLatin = letters.filter((ch) => !/\p{Script=Latin}/u.test(ch)).length;
-  if (nonLatin / letters.length > NON_LATIN_RATIO) return { lang: "fr", otherLanguage: true };
+  // Fast path: text with no character past Latin Extended-B cannot be in another script.
+  if (/[^\u0000-\u024f]/.test(clean)) {
+    const nonLatin = (clean.match(NON_LATIN_LETTER) ?? []).length;
+    if (nonLatin / letters.length > NON_LATIN_RATIO) return { lang: "fr", otherLanguage: true };
+  }
 
   let fr = 0;
   let en = 0;
