@@ -6,6 +6,7 @@ import { registerImportCommands } from "../core/cli/import-command";
 import { registerNluCommands } from "../core/cli/nlu-command";
 import { boot } from "./boot";
 import { startSystem } from "./start";
+import { runDoctor } from "./doctor";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
@@ -43,6 +44,17 @@ export function buildProgram(): Command {
       } finally {
         await b.close();
       }
+    });
+
+  program
+    .command("doctor")
+    .description(t("cli:doctor.description"))
+    .action(async () => {
+      const lines = await runDoctor(process.env, t);
+      for (const l of lines) console.log(`${l.ok ? "✔" : "✘"} ${l.check.padEnd(9)} ${l.detail}`);
+      const bad = lines.filter((l) => !l.ok).length;
+      console.log(bad ? t("cli:doctor.summaryBad", { count: bad }) : t("cli:doctor.summaryOk"));
+      if (bad) process.exitCode = 1;
     });
 
   registerImportCommands(program, bootForCommand);

@@ -1,0 +1,105 @@
+// `aide-portail doctor`: checks the configuration end to end and says in plain words what is wrong.
+// Each check is independent: one failure never hides the others.
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import type { TFunction } from "i18next";
+import { ConfigError, loadConfig, openDatabase, redactUrl, type Config } from "../core";
+import { MIGRATIONS_DIR } from "../core/db/migrate";
+import { fileTransport, smtpTransport } from "../mail-agent/outbox/mail-transport";
+
+export interface DoctorLine {
+  check: string;
+  ok: boolean;
+  detail: string;
+}
+
+function tcpReachable(host: string, port: number, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect({ host, port });
+    const done = (err?: Error) => {
+      s.destroy();
+      if (err) reject(err);
+      else resolve();
+    };
+    s.setTimeout(timeoutMs, () => done(new Error(`no answer within ${timeoutMs / 1000} s`)));
+    s.once("connect", () => done());
+    s.once("error", (e) => done(e));
+  });
+}
+
+async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine> {
+  const where = config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : config.pgliteDir;
+  if (!config.DATABASE_URL && !fs.existsSync(path.join(config.pgliteDir, "PG_VERSION"))) {
+    return { check: "database", ok: true, detail: t("cli:doctor.db.notCreated", { where }) };
+  }
+  try {
+    const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir, poolSize: 1 });
+    try {
+      const expected = fs.readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      let applied: string[] = [];
+      try {
+        const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+          `select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`,
+        );
+        applied = rows.map((r) => r.migration_name);
+      } catch {
+        applied = [];
+      }
+      const pending = expected.filter((m) => !applied.includes(m));
+      return pending.length
+        ? { check: "database", ok: false, detail: t("cli:doctor.db.pending", { where, count: pending.length }) }
+        : { check: "database", ok: true, detail: t("cli:doctor.db.ok", { where, kind: db.kind }) };
+    } finally {
+      await db.close();
+    }
+  } catch (err) {
+    return { check: "database", ok: false, detail: t("cli:doctor.db.failed", { where, error: (err as Error).message }) };
+  }
+}
+
+async function checkSmtp(config: Config, t: TFunction): Promise<DoctorLine> {
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.outboxDir);
+  const where = config.SMTP_URL ? redactUrl(config.SMTP_URL) : config.outboxDir;
+  try {
+    await transport.verify();
+    return { check: "smtp", ok: true, detail: t(config.SMTP_URL ? "cli:doctor.smtp.ok" : "cli:doctor.smtp.files", { where }) };
+  } catch (err) {
+    return { check: "smtp", ok: false, detail: t("cli:doctor.smtp.failed", { where, error: (err as Error).message }) };
+  } finally {
+    transport.close();
+  }
+}
+
+async function checkMailbox(config: Config, t: TFunction): Promise<DoctorLine> {
+  if (!config.IMAP_HOST) return { check: "mailbox", ok: true, detail: t("cli:doctor.mailbox.folder", { where: config.inboxDir }) };
+  const port = config.IMAP_PORT ?? (config.IMAP_SECURE === false ? 143 : 993);
+  try {
+    await tcpReachable(config.IMAP_HOST, port);
+    return { check: "mailbox", ok: true, detail: t("cli:doctor.mailbox.reachable", { host: config.IMAP_HOST, port }) };
+  } catch (err) {
+    return { check: "mailbox", ok: false, detail: t("cli:doctor.mailbox.failed", { host: config.IMAP_HOST, port, error: (err as Error).message }) };
+  }
+}
+
+function checkBot(config: Config, t: TFunction): DoctorLine {
+  if (!config.MicrosoftAppId) return { check: "bot", ok: true, detail: t("cli:doctor.bot.webchatOnly") };
+  return { check: "bot", ok: true, detail: t("cli:doctor.bot.configured", { type: config.MicrosoftAppType ?? "MultiTenant" }) };
+}
+
+export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction): Promise<DoctorLine[]> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    return [{ check: "config", ok: false, detail: t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }) }];
+  }
+  return [
+    { check: "config", ok: true, detail: t("cli:doctor.config.ok") },
+    await checkDatabase(config, t),
+    await checkSmtp(config, t),
+    await checkMailbox(config, t),
+    checkBot(config, t),
+  ];
+}
