@@ -1,0 +1,26 @@
+// The numbers of the account rules in one place: lifetimes, attempt limits and lockouts.
+// Chosen to match what the portal's parents are used to while keeping guessing impractical.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export const ACCOUNT_POLICY = {
+  bcryptCost: 10,
+  password: { minLength: 8, maxBytes: 72 }, // bcrypt ignores what lies beyond 72 bytes: refuse rather than truncate
+  secretQuestion: { maxLength: 200 },
+  secretAnswer: { minFoldedLength: 2, maxLength: 100 },
+  temporaryPasswordLength: 12,
+
+  /** Account request (seed 1 §1.2): mismatching answers per email before a lockout. */
+  creation: { maxFailures: 5, windowMs: HOUR, lockMs: 30 * MINUTE },
+  validationTokenTtlMs: 48 * HOUR,
+  /** « Je n'ai pas reçu le courriel d'activation »: resends per email. */
+  resend: { max: 3, windowMs: HOUR },
+
+  signIn: { maxFailures: 5, lockMs: 15 * MINUTE, unknownWindowMs: 24 * HOUR },
+  secretReset: { maxFailures: 5, lockMs: 30 * MINUTE, unknownWindowMs: 24 * HOUR },
+  loginIdReminder: { max: 3, windowMs: HOUR },
+
+  chatCode: { ttlMs: 10 * MINUTE, maxAttempts: 5, maxPerWindow: 3, windowMs: 15 * MINUTE },
+  chatSessionIdleMs: 30 * MINUTE,
+} as const;

@@ -1,0 +1,51 @@
+// Change the password of a signed-in parent (« Changer mon mot de passe »): the current one is checked (and its
+// failures count toward the sign-in lockout), the new one follows the policy; clears mustChangePassword.
+import type { CoreContext } from "../context";
+import { recordAudit } from "../audit";
+import { accountError } from "./account-error";
+import { ACCOUNT_AUTH_SELECT, getAccountSummary, minutesUntil, type AccountAuth, type AccountSummary } from "./account-summary";
+import { countLoginFailure } from "./sign-in";
+import { assertPasswordPolicy, checkHash, hashPassword } from "./secrets";
+
+export interface ChangePasswordOptions {
+  accountId: string;
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** Loads an active account and checks its password; shared by the changes a signed-in parent makes. */
+export async function verifyAccountPassword(ctx: CoreContext, accountId: string, password: string): Promise<AccountAuth> {
+  const account = await ctx.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_AUTH_SELECT });
+  if (!account) throw accountError("account_not_found", { log: `no account ${accountId}` });
+  if (account.status !== "ACTIVE") throw accountError("account_disabled", { log: `account ${accountId} is ${account.status}` });
+  if (account.loginLockedUntil && account.loginLockedUntil > ctx.now()) {
+    throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, account.loginLockedUntil) } });
+  }
+  if (!(await checkHash(password, account.passwordHash))) {
+    const until = await countLoginFailure(ctx, account.id);
+    if (until) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, until) } });
+    throw accountError("password_wrong", { log: `wrong current password for account ${accountId}` });
+  }
+  return account;
+}
+
+/**
+ * Errors: the policy's (`password_too_short`, `password_too_long`, `password_needs_letter`,
+ * `password_needs_digit`), `accounts.password_wrong`, `accounts.password_same_as_current`,
+ * `accounts.signin_locked`, `accounts.account_not_found`, `accounts.account_disabled`.
+ */
+export async function changePassword(ctx: CoreContext, opts: ChangePasswordOptions): Promise<AccountSummary> {
+  assertPasswordPolicy(opts.newPassword);
+  const account = await verifyAccountPassword(ctx, opts.accountId, opts.currentPassword);
+  if (opts.newPassword === opts.currentPassword) throw accountError("password_same_as_current");
+  const passwordHash = await hashPassword(opts.newPassword);
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.account.update({
+      where: { id: account.id },
+      data: { passwordHash, mustChangePassword: false, failedLoginAttempts: 0, loginLockedUntil: null },
+    });
+    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.password_changed", entityType: "account", entityId: account.id, data: { wasTemporary: account.mustChangePassword } });
+  });
+  ctx.log.info({ component: "accounts", accountId: account.id }, "password changed");
+  return getAccountSummary(ctx, { accountId: account.id });
+}

@@ -1,0 +1,85 @@
+// Sign in with email and password (bcryptjs). One neutral error for an unknown email or a wrong password;
+// 5 failures lock sign-in for 15 minutes — for emails without an account too, so the lockout itself does not
+// tell which emails have one.
+import type { CoreContext } from "../context";
+import type { Lang } from "../i18n";
+import { recordAudit } from "../audit";
+import { looksLikeEmail, normalizeEmail } from "../util/text";
+import { ACCOUNT_POLICY } from "./account-policy";
+import { accountError } from "./account-error";
+import { asLang, findAccountByEmail, minutesUntil } from "./account-summary";
+import { emailKey, lockedUntil, recordFailure } from "./rate-limit";
+import { checkHash } from "./secrets";
+
+export interface SignInOptions {
+  email: string;
+  password: string;
+}
+
+export interface SignedIn {
+  accountId: string;
+  mustChangePassword: boolean;
+  lang: Lang;
+}
+
+/** Counts one wrong password on an account; the 5th locks it. Returns the lock's end when it locked. */
+export async function countLoginFailure(ctx: CoreContext, accountId: string): Promise<Date | null> {
+  const { maxFailures, lockMs } = ACCOUNT_POLICY.signIn;
+  const row = await ctx.prisma.account.update({
+    where: { id: accountId },
+    data: { failedLoginAttempts: { increment: 1 } },
+    select: { failedLoginAttempts: true },
+  });
+  if (row.failedLoginAttempts < maxFailures) {
+    await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.signin_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedLoginAttempts } });
+    return null;
+  }
+  const until = new Date(ctx.now().getTime() + lockMs);
+  await ctx.prisma.account.update({ where: { id: accountId }, data: { failedLoginAttempts: 0, loginLockedUntil: until } });
+  await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.signin_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
+  ctx.log.warn({ component: "accounts", accountId }, "sign-in locked after repeated failures");
+  return until;
+}
+
+/**
+ * Errors: `accounts.signin_invalid` (unknown email or wrong password), `accounts.signin_locked` ({{minutes}}),
+ * `accounts.account_pending_validation`, `accounts.account_pending_school`, `accounts.account_disabled`
+ * (the last two only after a correct password).
+ */
+export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<SignedIn> {
+  const email = normalizeEmail(opts.email);
+  const account = looksLikeEmail(email) ? await findAccountByEmail(ctx, { email }) : null;
+
+  if (!account) {
+    const key = emailKey(ctx, "signin-fail", email);
+    const locked = await lockedUntil(ctx, key);
+    if (locked) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, locked) } });
+    await checkHash(opts.password, null);
+    const failure = await recordFailure(ctx, key, { ...ACCOUNT_POLICY.signIn, windowMs: ACCOUNT_POLICY.signIn.unknownWindowMs });
+    await recordAudit(ctx.prisma, { actorType: "anonymous", action: failure.locked ? "account.signin_locked" : "account.signin_failed", entityType: "account", data: { unknownEmail: true } });
+    if (failure.locked) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil!) } });
+    throw accountError("signin_invalid", { log: "sign-in with an unknown email" });
+  }
+
+  if (account.loginLockedUntil && account.loginLockedUntil > ctx.now()) {
+    throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, account.loginLockedUntil) }, log: `account ${account.id} locked` });
+  }
+  if (account.status === "PENDING_VALIDATION") {
+    await checkHash(opts.password, null);
+    throw accountError("account_pending_validation", { log: `account ${account.id} not validated yet` });
+  }
+  if (!(await checkHash(opts.password, account.passwordHash))) {
+    const until = await countLoginFailure(ctx, account.id);
+    if (until) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, until) } });
+    throw accountError("signin_invalid", { log: `wrong password for account ${account.id}` });
+  }
+  if (account.status === "PENDING_SCHOOL") throw accountError("account_pending_school", { log: `account ${account.id} waits for its school` });
+  if (account.status === "DISABLED") throw accountError("account_disabled", { log: `account ${account.id} disabled` });
+
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: account.id }, data: { failedLoginAttempts: 0, loginLockedUntil: null, lastLoginAt: ctx.now() } });
+    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.signed_in", entityType: "account", entityId: account.id });
+  });
+  ctx.log.info({ component: "accounts", accountId: account.id }, "signed in");
+  return { accountId: account.id, mustChangePassword: account.mustChangePassword, lang: asLang(account.lang) };
+}

@@ -1,0 +1,61 @@
+// Shared set-up of the accounts tests: a real database, a context whose logs are captured in a buffer (to prove
+// secrets never reach them), and readers for the outbox and the audit log.
+import { createLogger } from "../../core/logger";
+import type { CoreContext } from "../../core/context";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { testClock, testConfig, type TestClock } from "../helpers/context";
+
+export interface AccountsTestContext extends CoreContext {
+  clock: TestClock;
+  /** Everything logged so far (pino JSON lines). */
+  logs(): string;
+}
+
+export function accountsContext(db: TestDatabase): AccountsTestContext {
+  let buffer = "";
+  const log = createLogger({ level: "trace", destination: { write: (s: string) => { buffer += s; } } as never });
+  const clock = testClock("2026-11-23T12:00:00-05:00");
+  return { prisma: db.prisma, config: testConfig(), log, now: clock.now, clock, logs: () => buffer };
+}
+
+export async function emailsTo(ctx: CoreContext, to: string) {
+  return ctx.prisma.outboxMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "asc" } });
+}
+
+export async function lastEmailTo(ctx: CoreContext, to: string) {
+  const all = await emailsTo(ctx, to);
+  if (all.length === 0) throw new Error(`no email to ${to}`);
+  return all[all.length - 1];
+}
+
+export async function auditActions(ctx: CoreContext, entityId?: string | null): Promise<string[]> {
+  const rows = await ctx.prisma.auditEvent.findMany({ where: entityId === undefined ? {} : { entityId }, orderBy: { at: "asc" }, select: { action: true } });
+  return rows.map((r) => r.action);
+}
+
+/** The error's code, or "no error" — so a test shows what happened instead of a bare rejection. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "no error";
+  } catch (err) {
+    return (err as { code?: string }).code ?? String(err);
+  }
+}
+
+export async function errorOf(p: Promise<unknown>): Promise<{ code: string; userKey: string; params: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as { code: string; userKey: string; params: Record<string, unknown> };
+  }
+  throw new Error("expected an error");
+}
+
+export function setup(): { db: () => TestDatabase } {
+  let db: TestDatabase;
+  beforeAll(async () => { db = await createTestDatabase(); });
+  afterEach(async () => { await db.reset(); });
+  afterAll(async () => { await db.close(); });
+  return { db: () => db };
+}
