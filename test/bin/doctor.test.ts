@@ -1,0 +1,55 @@
+// `doctor` says what is wrong, one line per part, without stopping at the first problem.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { translator } from "../../core/i18n";
+import { runDoctor } from "../../bin/doctor";
+
+const t = translator("fr");
+
+describe("doctor", () => {
+  it("on embedded defaults: every line is fine and says where things live", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-doctor-"));
+    const lines = await runDoctor({ DATA_DIR: dir }, t);
+    expect(lines.map((l) => [l.check, l.ok])).toEqual([
+      ["config", true], ["database", true], ["smtp", true], ["mailbox", true], ["bot", true],
+    ]);
+    expect(lines[1].detail).toContain("premier démarrage");
+    expect(lines[2].detail).toContain(path.join(dir, "outbox"));
+    expect(lines[3].detail).toContain(path.join(dir, "inbox"));
+  });
+
+  it("names each unreachable part and hides passwords", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, "127.0.0.1", () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const lines = await runDoctor(
+      {
+        DATABASE_URL: `postgresql://aide:motdepasse@127.0.0.1:${closed}/aide`,
+        SMTP_URL: `smtp://u:secretsmtp@127.0.0.1:${closed}`,
+        IMAP_HOST: "127.0.0.1", IMAP_PORT: String(closed), IMAP_USER: "aide", IMAP_PASSWORD: "x", IMAP_SECURE: "false",
+      },
+      t,
+    );
+    const byCheck = Object.fromEntries(lines.map((l) => [l.check, l]));
+    expect(byCheck.database.ok).toBe(false);
+    expect(byCheck.smtp.ok).toBe(false);
+    expect(byCheck.mailbox.ok).toBe(false);
+    expect(byCheck.mailbox.detail).toContain(`127.0.0.1:${closed}`);
+    const all = lines.map((l) => l.detail).join("\n");
+    expect(all).not.toContain("motdepasse");
+    expect(all).not.toContain("secretsmtp");
+  });
+
+  it("reports a bad environment as one config line naming the variables", async () => {
+    const lines = await runDoctor({ PORT: "0", LOG_LEVEL: "bavard" }, t);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].ok).toBe(false);
+    expect(lines[0].detail).toContain("PORT");
+    expect(lines[0].detail).toContain("LOG_LEVEL");
+  });
+});
