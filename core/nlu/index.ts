@@ -30,3 +30,4 @@ export function detectLanguage(text: string): { lang: Lang; otherLanguage: boole
 }
 
 export { INTENTS, type IntentId } from "./intents";
+export * from "./entities";
