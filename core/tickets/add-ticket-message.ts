@@ -1,0 +1,97 @@
+// Adds a message to a ticket: a parent's follow-up, a staff reply, an internal note (staff only, never shown
+// to parents), a bot or system line. A parent's message reopens a waiting, resolved or closed ticket.
+// The same email (emailMessageId) is stored once: a second delivery returns the first message.
+import type { CoreContext } from "../context";
+import type { MessageAuthor, TicketStatus } from "../db/generated/enums";
+import { recordAudit } from "../audit";
+import { AppError, prismaCode } from "../errors";
+import { isLang } from "../i18n";
+import { capBody } from "./message-body";
+import { REOPENED_BY_PARENT } from "./ticket-status";
+import { requireStaffOnTicket, ticketNotFound } from "./visibility";
+
+export interface AddTicketMessageOptions {
+  ticketId: string;
+  author: MessageAuthor;
+  staffId?: string | null;
+  body: string;
+  internal?: boolean;
+  emailMessageId?: string | null;
+  correlationId?: string | null;
+}
+
+export interface AddedTicketMessage {
+  id: string;
+  ticketId: string;
+  created: boolean;
+  truncated: boolean;
+  status: TicketStatus;
+}
+
+async function existingMessage(ctx: CoreContext, emailMessageId: string): Promise<AddedTicketMessage | null> {
+  const m = await ctx.prisma.ticketMessage.findUnique({
+    where: { emailMessageId },
+    select: { id: true, ticketId: true, ticket: { select: { status: true } } },
+  });
+  return m ? { id: m.id, ticketId: m.ticketId, created: false, truncated: false, status: m.ticket.status } : null;
+}
+
+export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageOptions): Promise<AddedTicketMessage> {
+  if (opts.emailMessageId) {
+    const existing = await existingMessage(ctx, opts.emailMessageId);
+    if (existing) return existing;
+  }
+  const internal = opts.internal === true;
+  if (internal && opts.author !== "STAFF" && opts.author !== "SYSTEM") {
+    throw new AppError("tickets.invalid_message", { log: `an internal note cannot come from ${opts.author}` });
+  }
+  if (opts.author === "STAFF") {
+    if (!opts.staffId) throw new AppError("tickets.invalid_message", { log: "a staff message needs staffId" });
+    await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
+  }
+  if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "empty ticket message" });
+
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const ticket = await tx.ticket.findUnique({ where: { id: String(opts.ticketId) }, select: { id: true, status: true, lang: true } });
+      if (!ticket) throw ticketNotFound();
+      const { body, truncated } = capBody(opts.body, isLang(ticket.lang) ? ticket.lang : "fr");
+      const now = ctx.now();
+      const msg = await tx.ticketMessage.create({
+        data: {
+          ticketId: ticket.id,
+          author: opts.author,
+          staffId: opts.author === "STAFF" ? opts.staffId : null,
+          body,
+          internal,
+          emailMessageId: opts.emailMessageId ?? null,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      let status = ticket.status;
+      if (opts.author === "PARENT" && REOPENED_BY_PARENT.includes(status)) status = "OPEN";
+      else if (opts.author === "STAFF" && !internal && status === "NEW") status = "OPEN"; // someone has it in hand
+      await tx.ticket.update({
+        where: { id: ticket.id },
+        data: { updatedAt: now, ...(status !== ticket.status ? { status, closedAt: null } : {}) },
+      });
+      await recordAudit(tx, {
+        actorType: opts.author === "STAFF" ? "staff" : opts.author === "PARENT" ? "parent" : "system",
+        actorId: opts.author === "STAFF" ? opts.staffId : null,
+        action: internal ? "ticket.note_added" : "ticket.message_added",
+        entityType: "Ticket",
+        entityId: ticket.id,
+        data: { messageId: msg.id, author: opts.author, internal, truncated, ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}) },
+        correlationId: opts.correlationId ?? null,
+      });
+      return { id: msg.id, ticketId: ticket.id, created: true, truncated, status };
+    });
+  } catch (err) {
+    if (prismaCode(err) === "P2002" && opts.emailMessageId) {
+      const existing = await existingMessage(ctx, opts.emailMessageId);
+      if (existing) return existing;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,136 @@
+// Opens a ticket from chat, Teams, email or the help form: routes it (routing.ts), then writes the ticket,
+// its first message and the audit event in ONE transaction. The same email (emailMessageId) never opens two
+// tickets: a second delivery returns the first ticket.
+import type { CoreContext } from "../context";
+import type { Prisma } from "../db/generated/client";
+import type { TicketChannel, TicketQueue } from "../db/generated/enums";
+import { recordAudit } from "../audit";
+import { AppError, prismaCode } from "../errors";
+import type { Lang } from "../i18n";
+import { normalizeEmail } from "../util/text";
+import { capBody } from "./message-body";
+import { routeTicket, type RoutingReason } from "./routing";
+import { formatTicketReference } from "./ticket-reference";
+
+export const MAX_SUBJECT_LENGTH = 200;
+
+export interface CreateTicketOptions {
+  channel: TicketChannel;
+  subject: string;
+  body: string;
+  lang: Lang;
+  intent?: string | null;
+  accountId?: string | null;
+  studentId?: string | null;
+  schoolCode?: string | null;
+  requester?: { name?: string | null; email?: string | null; phone?: string | null };
+  child?: { givenName?: string | null; familyName?: string | null; grade?: string | null };
+  emailMessageId?: string | null;
+  correlationId?: string | null;
+}
+
+export interface CreatedTicket {
+  id: string;
+  number: number;
+  reference: string;
+  queue: TicketQueue;
+  school: { code: string; name: string; email: string | null } | null;
+  routingReason: RoutingReason | null;
+  /** false when this emailMessageId had already opened the ticket. */
+  created: boolean;
+}
+
+const createdSelect = {
+  id: true,
+  number: true,
+  queue: true,
+  school: { select: { code: true, name: true, email: true } },
+} as const;
+
+const clean = (s: string | null | undefined, max = 200) => {
+  const v = s?.replace(/\s+/g, " ").trim();
+  return v ? v.slice(0, max) : null;
+};
+
+async function existingForEmail(db: Prisma.TransactionClient | CoreContext["prisma"], emailMessageId: string): Promise<CreatedTicket | null> {
+  const msg = await db.ticketMessage.findUnique({ where: { emailMessageId }, select: { ticket: { select: createdSelect } } });
+  if (!msg) return null;
+  const t = msg.ticket;
+  return { id: t.id, number: t.number, reference: formatTicketReference(t.number), queue: t.queue, school: t.school, routingReason: null, created: false };
+}
+
+/** The work of createTicket inside a caller's transaction (the help form adds its emails to it). */
+export async function createTicketInTransaction(ctx: CoreContext, tx: Prisma.TransactionClient, opts: CreateTicketOptions): Promise<CreatedTicket> {
+  if (opts.emailMessageId) {
+    const existing = await existingForEmail(tx, opts.emailMessageId);
+    if (existing) return existing;
+  }
+  const subject = clean(opts.subject, MAX_SUBJECT_LENGTH);
+  if (!subject) throw new AppError("tickets.empty_subject", { userKey: "tickets:error.emptySubject", log: "ticket without a subject" });
+  if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "ticket without a body" });
+  const { body, truncated } = capBody(opts.body, opts.lang);
+  const route = await routeTicket(tx, opts);
+  const now = ctx.now();
+  let requesterEmail = opts.requester?.email ? normalizeEmail(opts.requester.email) : null;
+  if (!requesterEmail && opts.accountId) {
+    requesterEmail = (await tx.account.findUnique({ where: { id: opts.accountId }, select: { email: true } }))?.email ?? null;
+  }
+  const ticket = await tx.ticket.create({
+    data: {
+      channel: opts.channel,
+      status: "NEW",
+      queue: route.queue,
+      schoolId: route.school?.id ?? null,
+      intent: opts.intent ?? null,
+      lang: opts.lang,
+      subject,
+      accountId: opts.accountId ?? null,
+      studentId: opts.studentId ?? null,
+      requesterName: clean(opts.requester?.name),
+      requesterEmail,
+      requesterPhone: clean(opts.requester?.phone, 50),
+      childGivenName: clean(opts.child?.givenName),
+      childFamilyName: clean(opts.child?.familyName),
+      childGrade: clean(opts.child?.grade, 10),
+      createdAt: now,
+      updatedAt: now,
+    },
+    select: createdSelect,
+  });
+  await tx.ticketMessage.create({
+    data: { ticketId: ticket.id, author: "PARENT", body, emailMessageId: opts.emailMessageId ?? null, createdAt: now },
+  });
+  await recordAudit(tx, {
+    actorType: opts.accountId ? "parent" : "anonymous",
+    actorId: opts.accountId ?? null,
+    action: "ticket.created",
+    entityType: "Ticket",
+    entityId: ticket.id,
+    data: { number: ticket.number, channel: opts.channel, queue: route.queue, schoolCode: route.school?.code ?? null, routing: route.reason, intent: opts.intent ?? null, truncated },
+    correlationId: opts.correlationId ?? null,
+  });
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    reference: formatTicketReference(ticket.number),
+    queue: ticket.queue,
+    school: ticket.school,
+    routingReason: route.reason,
+    created: true,
+  };
+}
+
+export async function createTicket(ctx: CoreContext, opts: CreateTicketOptions): Promise<CreatedTicket> {
+  try {
+    const t = await ctx.prisma.$transaction((tx) => createTicketInTransaction(ctx, tx, opts));
+    if (t.created) ctx.log.info({ component: "tickets", ticketId: t.id, number: t.number, queue: t.queue, correlationId: opts.correlationId }, "ticket created");
+    return t;
+  } catch (err) {
+    // Two deliveries of one email at once: the loser of the unique emailMessageId race returns the winner's ticket.
+    if (prismaCode(err) === "P2002" && opts.emailMessageId) {
+      const existing = await existingForEmail(ctx.prisma, opts.emailMessageId);
+      if (existing) return existing;
+    }
+    throw err;
+  }
+}

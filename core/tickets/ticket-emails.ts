@@ -1,0 +1,90 @@
+// The two emails a new ticket causes: the acknowledgement to the parent (reference, summary, expected delay)
+// and the notification to the school office — or to the help desk (HELPDESK_ADDRESS) for the central queue.
+// Both go through the outbox with the caller's transaction, so they exist if and only if the ticket does.
+// They are sent from the help-desk address with the reference in the subject, so replies thread back.
+import type { CoreContext } from "../context";
+import type { Prisma } from "../db/generated/client";
+import { enqueueEmail, type EnqueuedEmail } from "../outbox/enqueue-email";
+import { isLang, translator, type Lang } from "../i18n";
+import { formatTicketReference } from "./ticket-reference";
+
+type Tx = Prisma.TransactionClient;
+
+const SUMMARY_CHARS = 400;
+
+async function loadTicket(tx: Tx, ticketId: string) {
+  return tx.ticket.findUniqueOrThrow({
+    where: { id: ticketId },
+    select: {
+      id: true, number: true, queue: true, lang: true, subject: true, channel: true,
+      requesterName: true, requesterEmail: true, requesterPhone: true,
+      childGivenName: true, childFamilyName: true, childGrade: true,
+      student: { select: { givenName: true, familyName: true, grade: true } },
+      school: { select: { code: true, name: true, email: true } },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1, where: { internal: false }, select: { body: true } },
+    },
+  });
+}
+
+function summary(body: string | undefined): string {
+  const b = (body ?? "").trim();
+  return b.length > SUMMARY_CHARS ? `${b.slice(0, SUMMARY_CHARS).trimEnd()}…` : b;
+}
+
+/** The acknowledgement to the parent (templates tickets:email.received); none without a requester email. */
+export async function enqueueTicketAcknowledgement(ctx: CoreContext, opts: { ticketId: string }, tx: Tx): Promise<EnqueuedEmail | null> {
+  const t = await loadTicket(tx, opts.ticketId);
+  if (!t.requesterEmail) return null;
+  const lang: Lang = isLang(t.lang) ? t.lang : "fr";
+  const tr = translator(lang);
+  const reference = formatTicketReference(t.number);
+  return enqueueEmail(ctx, {
+    template: "tickets:email.received",
+    lang,
+    to: t.requesterEmail,
+    params: {
+      reference,
+      subject: t.subject,
+      summary: summary(t.messages[0]?.body),
+      handledBy: t.school ? t.school.name : tr("tickets:queue.CENTRAL"),
+      delay: tr(`tickets:delay.${t.queue}`),
+    },
+    dedupeKey: `ticket:${t.id}:received`,
+    ticketId: t.id,
+    autoReply: true,
+    from: ctx.config.HELPDESK_ADDRESS,
+    replyTo: ctx.config.HELPDESK_ADDRESS,
+  }, tx);
+}
+
+/** The notification to whoever handles the queue (tickets:email.newTicketForSchool), in French. */
+export async function enqueueSchoolNotification(ctx: CoreContext, opts: { ticketId: string }, tx: Tx): Promise<EnqueuedEmail> {
+  const t = await loadTicket(tx, opts.ticketId);
+  const lang: Lang = "fr"; // the board's offices work in French
+  const tr = translator(lang);
+  const child = t.student ?? { givenName: t.childGivenName, familyName: t.childFamilyName, grade: t.childGrade };
+  const dash = "—";
+  return enqueueEmail(ctx, {
+    template: "tickets:email.newTicketForSchool",
+    lang,
+    to: (t.queue === "SCHOOL" && t.school?.email) || ctx.config.HELPDESK_ADDRESS,
+    params: {
+      reference: formatTicketReference(t.number),
+      subject: t.subject,
+      queueName: t.school?.name ?? tr("tickets:queue.CENTRAL"),
+      channel: tr(`tickets:channel.${t.channel}`),
+      parentName: t.requesterName ?? dash,
+      parentEmail: t.requesterEmail ?? dash,
+      parentPhone: t.requesterPhone ?? dash,
+      childName: [child.givenName, child.familyName].filter(Boolean).join(" ") || dash,
+      childGrade: child.grade ?? dash,
+      parentLang: tr(`tickets:lang.${isLang(t.lang) ? t.lang : "fr"}`),
+      description: t.messages[0]?.body ?? "",
+      triageUrl: `${ctx.config.publicUrl}/triage/tickets/${t.id}`,
+    },
+    dedupeKey: `ticket:${t.id}:notify`,
+    ticketId: t.id,
+    from: ctx.config.HELPDESK_ADDRESS,
+    replyTo: ctx.config.HELPDESK_ADDRESS,
+  }, tx);
+}
