@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { TEMPLATES } from "./corpus";
 import { expand, noisy, pick, seededRng } from "./corpus/augment";
-import { wrapEmail } from "./corpus/email";
+import { CONTEXT, wrapEmail } from "./corpus/email";
 import { INTENTS, type IntentId } from "./intents";
 import { normalizeText } from "./normalize";
 
@@ -55,8 +55,13 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
           }
           if (!SOCIAL.has(intent) && r < 0.2) text = `${pick(rng, lang === "fr" ? ["bonjour", "Bonjour,", "bjr", "allo", "Salut!"] : ["hi", "Hello,", "hey"])} ${text}`;
           else if (!SOCIAL.has(intent) && r < 0.26) text = `${text} ${pick(rng, lang === "fr" ? ["merci", "svp", "merci beaucoup", "mrc"] : ["thanks", "please", "thank you"])}`;
-          else if (!SOCIAL.has(intent) && intent !== "none" && r < 0.3) {
+          else if (!SOCIAL.has(intent) && intent !== "none" && r < 0.34) {
             text = `${text}${pick(rng, [". ", lang === "fr" ? " et " : " and ", ", "])}${noisy(expand(pick(rng, others), rng), lang, rng)}`;
+          }
+          else if (!SOCIAL.has(intent) && r < 0.44) {
+            // Parents often introduce themselves first; the model must learn that this says nothing of the intent.
+            const ctx = expand(pick(rng, CONTEXT[lang]), rng);
+            if (ctx) text = `${ctx} ${text}`;
           }
           push({ text, intent, lang });
         }

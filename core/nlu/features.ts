@@ -13,13 +13,31 @@ export interface FeatureVector {
 }
 
 /** Tokens up to this index count fully; later ones fade (weight halves every FULL_WEIGHT_TOKENS more). */
-const FULL_WEIGHT_TOKENS = 40;
+const FULL_WEIGHT_TOKENS = 25;
 export const CHAR_MIN = 3;
 export const CHAR_MAX = 5;
 export const CHAR_GROUP_WEIGHT = 0.9;
 
 export function positionWeight(i: number): number {
   return i < FULL_WEIGHT_TOKENS ? 1 : 1 / (1 + (i - FULL_WEIGHT_TOKENS) / FULL_WEIGHT_TOKENS);
+}
+
+/**
+ * Words that introduce a second, lesser request (« aussi », "also", « autre question », "PS"). What follows
+ * them weighs less, so the first request stays the message's intent even in a short chat line.
+ */
+const SECONDARY_MARKERS = new Set(["aussi", "also", "egalement", "ps", "autre", "another", "besides", "sinon", "meanwhile"]);
+const AFTER_MARKER_WEIGHT = 0.4;
+
+/** Weight of each token: position decay, and less after a secondary-request marker (not at the very start). */
+export function tokenWeights(tokens: readonly string[]): Float64Array {
+  const out = new Float64Array(tokens.length);
+  let factor = 1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (factor === 1 && i >= 3 && SECONDARY_MARKERS.has(tokens[i])) factor = AFTER_MARKER_WEIGHT;
+    out[i] = positionWeight(i) * factor;
+  }
+  return out;
 }
 
 export function lengthBucket(n: number): string {
@@ -55,16 +73,17 @@ export function extractFeatures(text: string): FeatureVector {
   const chars = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
+  const weights = tokenWeights(tokens);
   add(words, lengthBucket(tokens.length), 1);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    const w = positionWeight(i);
+    const w = weights[i];
     add(words, "w:" + tok, w);
     add(words, "b:" + (i === 0 ? "^" : tokens[i - 1]) + "_" + tok, w);
     if (tok.charCodeAt(0) === 35 /* '#' */) continue;
     for (const g of charNgrams(tok)) add(chars, g, w);
   }
-  if (tokens.length > 0) add(words, "b:" + tokens[tokens.length - 1] + "_$", positionWeight(tokens.length - 1));
+  if (tokens.length > 0) add(words, "b:" + tokens[tokens.length - 1] + "_$", weights[tokens.length - 1]);
 
   const keys: string[] = [];
   const values: number[] = [];

@@ -9,15 +9,22 @@ const OPEN = {
   fr: ["Bonjour,", "Bonjour Madame,", "Bonjour à vous,", "Allo,", "Bonsoir,", "Bonjour à l'équipe du portail,", "Madame, Monsieur,", ""],
   en: ["Hello,", "Hi,", "Good morning,", "Dear help desk,", "Hi there,", ""],
 };
-const CONTEXT = {
+export const CONTEXT = {
   fr: [
     "Je suis la mère de {child}, {grade} à l'école {school}.", "Mon fils {child} est {grade} à {school}.",
     "Je vous écris au sujet de ma fille {child}.", "J'ai deux enfants à {school}.", "Je suis le père de {child} ({grade}).",
     "Nous sommes arrivés au CEPEO cette année.", "J'espère que vous allez bien.", "", "", "",
+    "Je suis la mère de {child}, {grade} à {school}, et de son frère qui est {grade}.",
+    "Je me permets de vous écrire parce que je suis un peu perdue avec le portail.",
+    "Désolée de vous déranger, j'ai essayé de trouver par moi-même mais sans succès.",
+    "Mon conjoint et moi avons deux enfants inscrits à l'école {school} depuis septembre.",
+    "Je suis le tuteur légal de {child} depuis l'an dernier.", "C'est la première fois que j'utilise le Portail Famille.",
   ],
   en: [
     "I'm the mother of {child}, {gradeEn} at {school}.", "My son {child} is {gradeEn} at {school}.",
     "I am writing about my daughter {child}.", "I hope you are well.", "We have two kids at {school}.", "", "",
+    "Sorry to bother you, I tried to figure it out myself but couldn't.", "This is my first year using the Family Portal.",
+    "I'm {child}'s stepfather and I help with school matters.", "My wife usually handles this but she is away.",
   ],
 };
 const CLOSE = {

@@ -53,13 +53,14 @@ export const RECORDS: Templates = {
       "{child} a eu combien en {course} dans son bulletin", "bulletin final de juin", "je vois pas le bulletin de juin",
       "le fichier du bulletin a un nom bizarre avec le NISO", "le bulletin de {child} est pour un autre élève",
       "les résultats scolaires de {rel}", "ses notes du semestre", "le relevé de notes de fin d'année", "bulletin scolaire",
-      "bulletin {child}", "je veux les notes de {child}",
+      "bulletin {child}", "je veux les notes de {child}", "je n'arrive pas à [trouver|voir|ouvrir] le bulletin [de {rel}|]",
+      "j'ai cherché partout dans le portail mais pas de bulletin", "impossible de trouver le bulletin dans l'onglet documents",
     ],
     en: [
       "{relEn}'s report card", "where is the report card", "I can't find the report card", "download the report card",
       "is the report card out", "when are report cards released", "first term report card", "progress report for {child}",
       "what mark did {child} get in {courseEn}", "the report card pdf won't open", "report card is blank", "last year's report card",
-      "{child}'s grades", "print the report card", "June report card missing", "{child}'s marks this term", "report card",
+      "{child}'s grades", "print the report card", "I can't find the report card anywhere in the portal", "June report card missing", "{child}'s marks this term", "report card",
     ],
   },
   "records.credits": {
@@ -71,7 +72,7 @@ export const RECORDS: Templates = {
       "exigence de compétences linguistiques", "{child} va-t-il graduer", "est-ce que {child} peut graduer en juin",
       "crédits accumulés", "les 30 crédits", "les 18 crédits obligatoires", "combien de crédits il reste",
       "le relevé des crédits complétés", "diplôme d'études secondaires de l'Ontario", "son cours de {course} compte pour un crédit?",
-      "heures communautaires de {child}", "relevé de notes du secondaire, onglet diplôme", "il a combien de crédits en 11e",
+      "heures communautaires de {child}", "je n'arrive pas à trouver les crédits de {rel} dans le portail", "relevé de notes du secondaire, onglet diplôme", "il a combien de crédits en 11e",
     ],
     en: [
       "how many credits does {child} have", "credits toward the diploma", "is {child} on track to graduate", "OSSD progress",
