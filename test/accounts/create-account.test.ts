@@ -212,3 +212,15 @@ describe("completeAccountCreation (password + secret question)", () => {
     expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretAnswer: " ! " }))).toBe("accounts.secret_answer_too_short");
   });
 });
+
+describe("completeAccountCreation under concurrency", () => {
+  it("lets only one of two simultaneous uses of a link win", async () => {
+    const { form, guardian } = await familyAndForm();
+    await requestAccountCreation(ctx, form);
+    const token = tokenFrom((await lastEmailTo(ctx, guardian.email!)).text);
+    const opts = { token, password: "Soleil2026", secretQuestion: "Q?", secretAnswer: "Réponse" };
+    const results = await Promise.all([codeOf(completeAccountCreation(ctx, opts)), codeOf(completeAccountCreation(ctx, opts))]);
+    expect(results.sort()).toEqual(["accounts.token_invalid", "no error"]);
+    expect((await auditActions(ctx)).filter((a) => a === "account.activated")).toHaveLength(1);
+  });
+});
