@@ -26,7 +26,7 @@ const childSummarySelect = {
   school: { select: { code: true, name: true, level: true } },
 } as const;
 
-/** Youngest grade first is not what parents expect: they list children by first name. */
+/** By first name: how parents name their children to the bot (« et pour Léa? »). */
 export async function listChildren(ctx: CoreContext, opts: ListChildrenOptions): Promise<ChildSummary[]> {
   const rows = await ctx.prisma.student.findMany({
     where: visibleStudentsWhere(opts.accountId),

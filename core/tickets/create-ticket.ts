@@ -1,6 +1,9 @@
-// Opens a ticket from chat, Teams, email or the help form: routes it (routing.ts), then writes the ticket,
-// its first message and the audit event in ONE transaction. The same email (emailMessageId) never opens two
-// tickets: a second delivery returns the first ticket.
+// Opens a ticket from chat, Teams, email or the help form: routes it, then writes the ticket, its first
+// message and the audit event in ONE transaction. The same email (emailMessageId) never opens two tickets:
+// a second delivery returns the first ticket.
+// Routing (details in routing.ts): `account.email_not_recognized` / `account.activate` → CENTRAL; else the
+// school of the child's record; else the school code given; else CENTRAL (no school found, new family…).
+// A signed-in parent can only attach a child their account sees; another child id is dropped, not stored.
 import type { CoreContext } from "../context";
 import type { Prisma } from "../db/generated/client";
 import type { TicketChannel, TicketQueue } from "../db/generated/enums";
@@ -8,6 +11,7 @@ import { recordAudit } from "../audit";
 import { AppError, prismaCode } from "../errors";
 import type { Lang } from "../i18n";
 import { normalizeEmail } from "../util/text";
+import { visibleStudentsWhere } from "../records/access";
 import { capBody } from "./message-body";
 import { routeTicket, type RoutingReason } from "./routing";
 import { formatTicketReference } from "./ticket-reference";
@@ -69,7 +73,12 @@ export async function createTicketInTransaction(ctx: CoreContext, tx: Prisma.Tra
   if (!subject) throw new AppError("tickets.empty_subject", { userKey: "tickets:error.emptySubject", log: "ticket without a subject" });
   if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "ticket without a body" });
   const { body, truncated } = capBody(opts.body, opts.lang);
-  const route = await routeTicket(tx, opts);
+  let studentId = opts.studentId ?? null;
+  if (studentId && opts.accountId) {
+    const visible = await tx.student.findFirst({ where: { id: studentId, ...visibleStudentsWhere(opts.accountId) }, select: { id: true } });
+    if (!visible) studentId = null;
+  }
+  const route = await routeTicket(tx, { intent: opts.intent, studentId, schoolCode: opts.schoolCode });
   const now = ctx.now();
   let requesterEmail = opts.requester?.email ? normalizeEmail(opts.requester.email) : null;
   if (!requesterEmail && opts.accountId) {
@@ -85,7 +94,7 @@ export async function createTicketInTransaction(ctx: CoreContext, tx: Prisma.Tra
       lang: opts.lang,
       subject,
       accountId: opts.accountId ?? null,
-      studentId: opts.studentId ?? null,
+      studentId,
       requesterName: clean(opts.requester?.name),
       requesterEmail,
       requesterPhone: clean(opts.requester?.phone, 50),

@@ -48,6 +48,17 @@ describe("createTicket", () => {
     expect(await db.prisma.ticket.count()).toBe(1);
   });
 
+  it("does not attach (nor route by) a child the signed-in parent cannot see", async () => {
+    const mine = await makeSchool(db.prisma);
+    const theirs = await makeSchool(db.prisma);
+    const fam = await makeFamily(db.prisma, { school: mine });
+    const other = await makeFamily(db.prisma, { school: theirs });
+    const { account } = await makeAccount(db.prisma, { guardian: fam.guardian });
+    const t = await createTicket(testContext(db), { channel: "CHAT", subject: "x", body: "y", lang: "fr", accountId: account.id, studentId: other.students[0].id });
+    expect(t).toMatchObject({ queue: "CENTRAL", school: null });
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } })).studentId).toBeNull();
+  });
+
   it("leaves nothing behind when the transaction fails", async () => {
     const ctx = testContext(db);
     await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr", accountId: "no-such-account" })).rejects.toThrow();
