@@ -12,6 +12,8 @@ export interface AuditInput {
   entityId?: string | null;
   data?: Record<string, unknown>;
   correlationId?: string | null;
+  /** When it happened: pass ctx.now() so a test clock is honoured (default: the database's now()). */
+  at?: Date;
 }
 
 type AuditWriter = { auditEvent: { create(args: { data: PrismaNs.AuditEventCreateInput }): Promise<unknown> } };
@@ -20,6 +22,7 @@ type AuditWriter = { auditEvent: { create(args: { data: PrismaNs.AuditEventCreat
 export async function recordAudit(db: AuditWriter, e: AuditInput): Promise<void> {
   await db.auditEvent.create({
     data: {
+      ...(e.at ? { at: e.at } : {}),
       actorType: e.actorType,
       actorId: e.actorId ?? null,
       action: e.action,

@@ -28,6 +28,7 @@ const schema = z
     MAIL_FROM: optional(z.email()).default("portail.parents@cepeo.on.ca"),
     HELPDESK_ADDRESS: optional(z.email()).default("portail.famille@cepeo.on.ca"),
     PUBLIC_URL: optional(z.url()),
+    APP_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   })
   .superRefine((c, ctx) => {

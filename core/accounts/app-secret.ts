@@ -28,7 +28,7 @@ function fromKeyFile(dataDir: string): Buffer {
 }
 
 export function appSecret(ctx: CoreContext): Buffer {
-  const fromConfig = (ctx.config as { APP_SECRET?: string }).APP_SECRET ?? process.env.APP_SECRET;
+  const fromConfig = ctx.config.APP_SECRET;
   if (fromConfig && fromConfig.trim().length > 0) {
     if (fromConfig.length < 32) throw new Error("APP_SECRET must be at least 32 characters");
     return Buffer.from(fromConfig, "utf8");
