@@ -8,10 +8,6 @@ import { testConfig } from "../helpers/context";
 const ctxWith = (config = testConfig()) => ({ config, log: silentLogger, now: () => new Date(), prisma: undefined as never }) as CoreContext;
 
 describe("app secret (decoys, code hashes, rate-limit keys)", () => {
-  const saved = process.env.APP_SECRET;
-  beforeEach(() => { delete process.env.APP_SECRET; });
-  afterAll(() => { if (saved === undefined) delete process.env.APP_SECRET; else process.env.APP_SECRET = saved; });
-
   it("without APP_SECRET, creates DATA_DIR/secret.key once (mode 0600) and reuses it", () => {
     const ctx = ctxWith();
     const file = path.join(ctx.config.dataDir, "secret.key");
@@ -24,13 +20,12 @@ describe("app secret (decoys, code hashes, rate-limit keys)", () => {
     expect(keyedHash(ctxWith(), "p", "v")).not.toBe(first); // another DATA_DIR, another key
   });
 
-  it("uses APP_SECRET when set (the same on every instance), and refuses a short one", () => {
-    process.env.APP_SECRET = "x".repeat(40);
-    const a = ctxWith();
-    const b = ctxWith();
+  it("uses APP_SECRET when set (the same on every instance), and the config refuses a short one", () => {
+    const a = ctxWith(testConfig({ APP_SECRET: "x".repeat(40) }));
+    const b = ctxWith(testConfig({ APP_SECRET: "x".repeat(40) }));
     expect(keyedHash(a, "p", "v")).toBe(keyedHash(b, "p", "v"));
+    expect(appSecret(a).toString("utf8")).toBe("x".repeat(40));
     expect(fs.existsSync(path.join(a.config.dataDir, "secret.key"))).toBe(false);
-    process.env.APP_SECRET = "court";
-    expect(() => appSecret(ctxWith())).toThrow(/at least 32/);
+    expect(() => testConfig({ APP_SECRET: "court" })).toThrow(/APP_SECRET: must be at least 32/);
   });
 });
