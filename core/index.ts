@@ -13,3 +13,5 @@ export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/tex
 export * from "./accounts";
 export { classify, detectLanguage, INTENTS, type IntentId, type Classification, type IntentScore } from "./nlu";
 export * from "./nlu/entities";
+export * from "./records";
+export * from "./tickets";
