@@ -2,3 +2,4 @@
 export { importOneRoster, KNOWN_FILES, type ImportOneRosterOptions } from "./import-one-roster";
 export type { ImportSummary, FileReport, ImportIssue, ImportTotals } from "./summary";
 export type { ProgressEvent } from "./import-state";
+export { seedDemo, DEMO_DIR, type SeedDemoResult } from "./seed-demo";
