@@ -3,3 +3,4 @@ export { importOneRoster, KNOWN_FILES, type ImportOneRosterOptions } from "./imp
 export type { ImportSummary, FileReport, ImportIssue, ImportTotals } from "./summary";
 export type { ProgressEvent } from "./import-state";
 export { seedDemo, DEMO_DIR, type SeedDemoResult } from "./seed-demo";
+export { formatSummary } from "./format-summary";

@@ -1,0 +1,88 @@
+/**
+ * `aide-portail import oneroster DIR` (a SIS export: progress on stderr, then the summary; exit code 1 when a
+ * file was rejected) and `aide-portail db seed` (the demo export of prisma/demo and its demo accounts).
+ * The lead registers them from core/cli/main.ts with registerImportCommands(program, boot).
+ */
+import type { Command } from "commander";
+import cliProgress from "cli-progress";
+import type { CoreContext } from "../context";
+import { isAppError } from "../errors";
+import { formatSummary, importOneRoster, seedDemo, type ProgressEvent } from "../import";
+
+type Boot = () => Promise<{ ctx: CoreContext; close(): Promise<void> }>;
+
+/** A bar per file on a terminal; plain lines (one per file and every ~10 %) when stderr is a pipe or a log. */
+function progressReporter(): { onProgress: (e: ProgressEvent) => void; stop(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: "{file} [{bar}] {percentage}% | {doneMb}/{totalMb} MB", stream: process.stderr, hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    let current = "";
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    return {
+      onProgress(e) {
+        if (e.file !== current) {
+          if (current) bar.stop();
+          current = e.file;
+          bar.start(Math.max(e.total, 1), 0, { file: e.file.padEnd(24), doneMb: mb(0), totalMb: mb(e.total) });
+        }
+        bar.update(Math.min(e.done, e.total), { doneMb: mb(e.done), totalMb: mb(e.total) });
+      },
+      stop: () => current && bar.stop(),
+    };
+  }
+  const last = new Map<string, number>();
+  return {
+    onProgress(e) {
+      const pct = e.total ? Math.floor((100 * e.done) / e.total) : 100;
+      const prev = last.get(e.file);
+      if (prev === undefined || pct - prev >= 10 || (pct === 100 && prev !== 100)) {
+        last.set(e.file, pct);
+        process.stderr.write(`import: ${e.file} ${pct}%\n`);
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+export function registerImportCommands(program: Command, boot: Boot): void {
+  const imp = program.commands.find((c) => c.name() === "import") ?? program.command("import").description("import data from the SIS");
+  imp
+    .command("oneroster")
+    .argument("<dir>", "folder of the export (OneRoster 1.1 CSV files and our own files, docs/import-format.md)")
+    .description("import a SIS export; re-importing the same export changes nothing")
+    .action(async (dir: string) => {
+      const { ctx, close } = await boot();
+      const progress = progressReporter();
+      try {
+        const summary = await importOneRoster(ctx, { dir, onProgress: progress.onProgress, actor: "cli" });
+        progress.stop();
+        for (const line of formatSummary(summary)) console.log(line);
+        process.exitCode = summary.ok ? 0 : 1;
+      } catch (err) {
+        progress.stop();
+        if (!isAppError(err)) throw err;
+        console.error(`import: ${err.message}`);
+        process.exitCode = 2;
+      } finally {
+        await close();
+      }
+    });
+
+  const db = program.commands.find((c) => c.name() === "db") ?? program.command("db").description("database tools");
+  db.command("seed")
+    .description("load the demo dataset (prisma/demo) and its demo accounts; running it again changes nothing")
+    .action(async () => {
+      const { ctx, close } = await boot();
+      try {
+        const res = await seedDemo(ctx);
+        for (const line of formatSummary(res.import, 5)) console.log(line);
+        console.log(`Demo accounts: ${res.accounts.created} created, ${res.accounts.updated} updated, ${res.accounts.unchanged} unchanged; ` +
+          `staff: ${res.staff.created} created, ${res.staff.updated} updated, ${res.staff.unchanged} unchanged.`);
+        process.exitCode = res.import.ok ? 0 : 1;
+      } finally {
+        await close();
+      }
+    });
+}
