@@ -44,7 +44,7 @@ export async function changePassword(ctx: CoreContext, opts: ChangePasswordOptio
       where: { id: account.id },
       data: { passwordHash, mustChangePassword: false, failedLoginAttempts: 0, loginLockedUntil: null },
     });
-    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.password_changed", entityType: "account", entityId: account.id, data: { wasTemporary: account.mustChangePassword } });
+    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.password_changed", entityType: "account", entityId: account.id, data: { wasTemporary: account.mustChangePassword } });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "password changed");
   return getAccountSummary(ctx, { accountId: account.id });

@@ -23,6 +23,7 @@ export async function linkChannelIdentity(ctx: CoreContext, opts: ChannelIdentit
       update: { accountId: account.id },
     });
     await recordAudit(tx, {
+      at: ctx.now(),
       actorType: "parent",
       actorId: account.id,
       action: "account.channel_linked",

@@ -46,7 +46,7 @@ export async function sendChatSignInCode(ctx: CoreContext, opts: SendChatSignInC
       data: { id, purpose: "CHAT_SIGNIN", accountId: account.id, subject: opts.channelKey, codeHash: codeHash(ctx, id, code), expiresAt: new Date(now.getTime() + POLICY.ttlMs), createdAt: now },
     });
     await enqueueEmail(ctx, { template: "accounts:email.chatCode", lang: opts.lang, to: account.email, params: { code, minutes: POLICY.ttlMs / 60_000 } }, tx);
-    await recordAudit(tx, { actorType: "anonymous", action: "account.chat_code_sent", entityType: "account", entityId: account.id, data: { channelKey: opts.channelKey } });
+    await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.chat_code_sent", entityType: "account", entityId: account.id, data: { channelKey: opts.channelKey } });
   });
   return { emailedTo: maskEmail(email) };
 }
@@ -79,7 +79,7 @@ export async function verifyChatSignInCode(ctx: CoreContext, opts: VerifyChatSig
   if (typed.length !== 6 || !sameDigest(codeHash(ctx, row.id, typed), row.codeHash)) {
     const updated = await ctx.prisma.oneTimeCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
     if (updated.attempts >= POLICY.maxAttempts) await ctx.prisma.oneTimeCode.update({ where: { id: row.id }, data: { consumedAt: now } });
-    await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.chat_code_failed", entityType: "account", entityId: account.id, data: { attempt: updated.attempts } });
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.chat_code_failed", entityType: "account", entityId: account.id, data: { attempt: updated.attempts } });
     throw accountError("code_invalid", { log: `wrong chat code for account ${account.id}` });
   }
   const expiresAt = new Date(now.getTime() + ACCOUNT_POLICY.chatSessionIdleMs);
@@ -88,7 +88,7 @@ export async function verifyChatSignInCode(ctx: CoreContext, opts: VerifyChatSig
     if (used.count !== 1) throw accountError("code_invalid", { log: "chat code consumed concurrently" });
     await tx.session.deleteMany({ where: { channelKey: opts.channelKey } }); // one identity per conversation
     await tx.session.create({ data: { accountId: account.id, channelKey: opts.channelKey, expiresAt, lastSeenAt: now, createdAt: now } });
-    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.chat_signed_in", entityType: "account", entityId: account.id, data: { channelKey: opts.channelKey } });
+    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.chat_signed_in", entityType: "account", entityId: account.id, data: { channelKey: opts.channelKey } });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "chat conversation signed in");
   return { accountId: account.id, lang: asLang(account.lang), expiresAt };

@@ -60,7 +60,7 @@ export async function completeAccountCreation(ctx: CoreContext, opts: CompleteAc
         secretLockedUntil: null,
       },
     });
-    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.activated", entityType: "account", entityId: account.id });
+    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.activated", entityType: "account", entityId: account.id });
     return account.id;
   });
   ctx.log.info({ component: "accounts", accountId }, "account activated");
@@ -75,7 +75,7 @@ export async function confirmAccountEmail(ctx: CoreContext, opts: { token: strin
     const used = await tx.oneTimeCode.updateMany({ where: { id: codeId, consumedAt: null }, data: { consumedAt: ctx.now() } });
     if (used.count !== 1) throw accountError("token_invalid", { log: "token consumed concurrently" });
     await tx.account.update({ where: { id: account.id }, data: { emailValidatedAt: ctx.now() } });
-    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.email_confirmed", entityType: "account", entityId: account.id });
+    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.email_confirmed", entityType: "account", entityId: account.id });
     return account.id;
   });
   return getAccountSummary(ctx, { accountId });

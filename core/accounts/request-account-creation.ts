@@ -78,6 +78,7 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
   if (!guardian) {
     const failure = await recordFailure(ctx, failKey, ACCOUNT_POLICY.creation);
     await recordAudit(ctx.prisma, {
+      at: ctx.now(),
       actorType: "anonymous",
       action: failure.locked ? "account.creation_locked" : "account.creation_mismatch",
       entityType: "guardian",
@@ -105,7 +106,7 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
         { template: "accounts:email.validation", lang: opts.lang, to: email, params: { givenName: guardian.givenName, link: token.link, hours: token.hours } },
         tx,
       );
-      await recordAudit(tx, { actorType: "anonymous", action: "account.creation_requested", entityType: "account", entityId: account.id, data: { guardianId: guardian.id } });
+      await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.creation_requested", entityType: "account", entityId: account.id, data: { guardianId: guardian.id } });
       return account.id;
     });
   } catch (err) {

@@ -125,7 +125,7 @@ export async function requestNewFamilyAccount(ctx: CoreContext, opts: RequestNew
       });
       const token = await issueValidationToken(ctx, tx, account.id);
       await enqueueEmail(ctx, { template: "accounts:email.newFamilyReceived", lang: opts.lang, to: email, params: { givenName: profile.givenName, link: token.link, hours: token.hours } }, tx);
-      await recordAudit(tx, { actorType: "anonymous", action: "account.new_family_requested", entityType: "account", entityId: account.id, data: { schoolId } });
+      await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.new_family_requested", entityType: "account", entityId: account.id, data: { schoolId } });
       return account.id;
     });
     ctx.log.info({ component: "accounts", accountId, schoolId }, "new-family account requested");

@@ -33,7 +33,7 @@ export async function resendValidationEmail(ctx: CoreContext, opts: ResendValida
     const token = await issueValidationToken(ctx, tx, account.id);
     const template = account.status === "PENDING_SCHOOL" ? "accounts:email.newFamilyReceived" : "accounts:email.validation";
     await enqueueEmail(ctx, { template, lang, to: email, params: { givenName, link: token.link, hours: token.hours } }, tx);
-    await recordAudit(tx, { actorType: "anonymous", action: "account.validation_resent", entityType: "account", entityId: account.id });
+    await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.validation_resent", entityType: "account", entityId: account.id });
   });
   return { accepted: true };
 }

@@ -27,6 +27,7 @@ const { maxFailures, lockMs, unknownWindowMs } = ACCOUNT_POLICY.secretReset;
 async function failUnknown(ctx: CoreContext, email: string, accountId: string | null): Promise<never> {
   const failure = await recordFailure(ctx, emailKey(ctx, "secret-fail", email), { maxFailures, lockMs, windowMs: unknownWindowMs });
   await recordAudit(ctx.prisma, {
+    at: ctx.now(),
     actorType: "anonymous",
     action: failure.locked ? "account.secret_locked" : "account.secret_answer_failed",
     entityType: "account",
@@ -44,12 +45,12 @@ async function failKnown(ctx: CoreContext, accountId: string): Promise<never> {
     select: { failedSecretAttempts: true },
   });
   if (row.failedSecretAttempts < maxFailures) {
-    await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.secret_answer_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedSecretAttempts } });
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.secret_answer_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedSecretAttempts } });
     throw accountError("secret_answer_wrong", { params: { attemptsLeft: maxFailures - row.failedSecretAttempts }, log: `wrong secret answer for account ${accountId}` });
   }
   const until = new Date(ctx.now().getTime() + lockMs);
   await ctx.prisma.account.update({ where: { id: accountId }, data: { failedSecretAttempts: 0, secretLockedUntil: until } });
-  await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.secret_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
+  await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.secret_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
   ctx.log.warn({ component: "accounts", accountId }, "password reset locked after repeated wrong answers");
   throw accountError("secret_locked", { params: { minutes: minutesUntil(ctx, until) } });
 }
@@ -82,7 +83,7 @@ export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: Rese
       data: { passwordHash, mustChangePassword: true, failedSecretAttempts: 0, secretLockedUntil: null, failedLoginAttempts: 0, loginLockedUntil: null },
     });
     await enqueueEmail(ctx, { template: "accounts:email.passwordReset", lang: asLang(account.lang), to: account.email, params: { password: temporaryPassword } }, tx);
-    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.password_reset", entityType: "account", entityId: account.id, data: { method: "secret_question" } });
+    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.password_reset", entityType: "account", entityId: account.id, data: { method: "secret_question" } });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "password reset by secret question, temporary password emailed");
   return { emailedTo: maskEmail(account.email) };

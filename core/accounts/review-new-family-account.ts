@@ -38,7 +38,7 @@ export async function approveNewFamilyAccount(ctx: CoreContext, opts: ReviewNewF
     });
     if (changed.count !== 1) throw accountError("account_not_found", { log: "request reviewed concurrently" });
     await enqueueEmail(ctx, { template: "accounts:email.newFamilyApproved", lang: asLang(account.lang), to: account.email, params: { givenName, loginId: account.email } }, tx);
-    await recordAudit(tx, { actorType: "staff", actorId: staff.id, action: "account.new_family_approved", entityType: "account", entityId: account.id, data: { schoolId: account.pendingSchoolId } });
+    await recordAudit(tx, { at: ctx.now(), actorType: "staff", actorId: staff.id, action: "account.new_family_approved", entityType: "account", entityId: account.id, data: { schoolId: account.pendingSchoolId } });
   });
   return getAccountSummary(ctx, { accountId: account.id });
 }
@@ -50,7 +50,7 @@ export async function rejectNewFamilyAccount(ctx: CoreContext, opts: ReviewNewFa
     const removed = await tx.account.deleteMany({ where: { id: account.id, status: "PENDING_SCHOOL" } });
     if (removed.count !== 1) throw accountError("account_not_found", { log: "request reviewed concurrently" });
     await enqueueEmail(ctx, { template: "accounts:email.newFamilyRejected", lang: asLang(account.lang), to: account.email, params: { givenName } }, tx);
-    await recordAudit(tx, { actorType: "staff", actorId: staff.id, action: "account.new_family_rejected", entityType: "account", entityId: account.id, data: { schoolId: account.pendingSchoolId } });
+    await recordAudit(tx, { at: ctx.now(), actorType: "staff", actorId: staff.id, action: "account.new_family_rejected", entityType: "account", entityId: account.id, data: { schoolId: account.pendingSchoolId } });
   });
   return { accountId: account.id, rejected: true };
 }

@@ -50,7 +50,7 @@ export async function sendLoginIdReminder(ctx: CoreContext, opts: SendLoginIdRem
     const lang: Lang = asLang(account.lang);
     await ctx.prisma.$transaction(async (tx) => {
       await enqueueEmail(ctx, { template: "accounts:email.loginId", lang, to: account.email, params: { loginId: account.email } }, tx);
-      await recordAudit(tx, { actorType: "anonymous", action: "account.login_id_sent", entityType: "account", entityId: account.id });
+      await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.login_id_sent", entityType: "account", entityId: account.id });
     });
   }
   if (targets.length === 0) ctx.log.info({ component: "accounts" }, "login id reminder: no matching account");

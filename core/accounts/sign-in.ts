@@ -31,12 +31,12 @@ export async function countLoginFailure(ctx: CoreContext, accountId: string): Pr
     select: { failedLoginAttempts: true },
   });
   if (row.failedLoginAttempts < maxFailures) {
-    await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.signin_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedLoginAttempts } });
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedLoginAttempts } });
     return null;
   }
   const until = new Date(ctx.now().getTime() + lockMs);
   await ctx.prisma.account.update({ where: { id: accountId }, data: { failedLoginAttempts: 0, loginLockedUntil: until } });
-  await recordAudit(ctx.prisma, { actorType: "anonymous", action: "account.signin_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
+  await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
   ctx.log.warn({ component: "accounts", accountId }, "sign-in locked after repeated failures");
   return until;
 }
@@ -56,7 +56,7 @@ export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<Sig
     if (locked) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, locked) } });
     await checkHash(opts.password, null);
     const failure = await recordFailure(ctx, key, { ...ACCOUNT_POLICY.signIn, windowMs: ACCOUNT_POLICY.signIn.unknownWindowMs });
-    await recordAudit(ctx.prisma, { actorType: "anonymous", action: failure.locked ? "account.signin_locked" : "account.signin_failed", entityType: "account", data: { unknownEmail: true } });
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: failure.locked ? "account.signin_locked" : "account.signin_failed", entityType: "account", data: { unknownEmail: true } });
     if (failure.locked) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil!) } });
     throw accountError("signin_invalid", { log: "sign-in with an unknown email" });
   }
@@ -78,7 +78,7 @@ export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<Sig
 
   await ctx.prisma.$transaction(async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { failedLoginAttempts: 0, loginLockedUntil: null, lastLoginAt: ctx.now() } });
-    await recordAudit(tx, { actorType: "parent", actorId: account.id, action: "account.signed_in", entityType: "account", entityId: account.id });
+    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.signed_in", entityType: "account", entityId: account.id });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "signed in");
   return { accountId: account.id, mustChangePassword: account.mustChangePassword, lang: asLang(account.lang) };

@@ -55,6 +55,7 @@ export async function setNotificationSubscription(
       select: { id: true },
     });
     await recordAudit(tx, {
+      at: ctx.now(),
       actorType: "parent",
       actorId: opts.accountId,
       action: "notification.subscription_changed",

@@ -83,6 +83,7 @@ export async function createReportCardDownloadLink(
       select: { id: true },
     });
     await recordAudit(tx, {
+      at: ctx.now(),
       actorType: "parent",
       actorId: opts.accountId,
       action: "report_card.link_created",

@@ -77,6 +77,7 @@ export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageO
         data: { updatedAt: now, ...(status !== ticket.status ? { status, closedAt: null } : {}) },
       });
       await recordAudit(tx, {
+        at: ctx.now(),
         actorType: opts.author === "STAFF" ? "staff" : opts.author === "PARENT" ? "parent" : "system",
         actorId: opts.author === "STAFF" ? opts.staffId : null,
         action: internal ? "ticket.note_added" : "ticket.message_added",

@@ -33,6 +33,7 @@ export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketSta
     const closedAt = opts.status === "CLOSED" || opts.status === "RESOLVED" ? now : null;
     await tx.ticket.update({ where: { id: t.id }, data: { status: opts.status, closedAt, updatedAt: now } });
     await recordAudit(tx, {
+      at: ctx.now(),
       actorType: opts.staffId ? "staff" : "system",
       actorId: opts.staffId ?? null,
       action: "ticket.status_changed",

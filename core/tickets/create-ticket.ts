@@ -110,6 +110,7 @@ export async function createTicketInTransaction(ctx: CoreContext, tx: Prisma.Tra
     data: { ticketId: ticket.id, author: "PARENT", body, emailMessageId: opts.emailMessageId ?? null, createdAt: now },
   });
   await recordAudit(tx, {
+    at: ctx.now(),
     actorType: opts.accountId ? "parent" : "anonymous",
     actorId: opts.accountId ?? null,
     action: "ticket.created",

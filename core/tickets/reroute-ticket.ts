@@ -24,6 +24,7 @@ export async function rerouteTicket(ctx: CoreContext, opts: RerouteTicketOptions
     const queue: TicketQueue = school ? "SCHOOL" : "CENTRAL";
     await tx.ticket.update({ where: { id: t.id }, data: { queue, schoolId: school?.id ?? null, updatedAt: ctx.now() } });
     await recordAudit(tx, {
+      at: ctx.now(),
       actorType: "staff",
       actorId: opts.staffId,
       action: "ticket.rerouted",
