@@ -2,7 +2,8 @@
  * Builds the training corpus core/nlu/data/train.jsonl from the hand-written templates in corpus/
  * plus the hand-written natural messages of data/train-natural.jsonl: each template yields several
  * noisy variants, some wrapped into whole emails, some followed by a second, lesser request.
- * The test split (data/test.jsonl) is written by hand separately and never read here.
+ * The test splits (data/test.jsonl, data/test-2.jsonl) are written by hand separately and never trained on:
+ * they are read here only so that a generated variant that happens to equal a test sentence is dropped.
  * Run: npx tsx core/nlu/build-corpus.ts
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -28,9 +29,10 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
   const rng = seededRng(seed);
   const out: CorpusLine[] = [];
   const seen = new Set<string>();
+  const heldOut = heldOutSentences();
   const push = (line: CorpusLine) => {
     const key = line.intent + "|" + normalizeText(line.text);
-    if (seen.has(key)) return;
+    if (seen.has(key) || heldOut.has(normalizeText(line.text))) return;
     seen.add(key);
     out.push(line);
   };
@@ -72,6 +74,21 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
   if (existsSync(natural)) {
     for (const raw of readFileSync(natural, "utf8").split("\n")) {
       if (raw.trim()) push(JSON.parse(raw) as CorpusLine);
+    }
+  }
+  return out;
+}
+
+/** Normalised test sentences of four words or more (shorter ones, « merci », are bound to recur). */
+function heldOutSentences(): Set<string> {
+  const out = new Set<string>();
+  for (const file of ["test.jsonl", "test-2.jsonl"]) {
+    const path = join(DATA, file);
+    if (!existsSync(path)) continue;
+    for (const raw of readFileSync(path, "utf8").split("\n")) {
+      if (!raw.trim()) continue;
+      const t = normalizeText((JSON.parse(raw) as { text: string }).text);
+      if (t.split(" ").length >= 4) out.add(t);
     }
   }
   return out;

@@ -5,7 +5,7 @@
  * are frequent even in a three-word message; domain words break ties (« password » vs « mot de passe »).
  * Ambiguous or empty text defaults to French, the board's language.
  */
-import { cleanText, fold } from "./normalize";
+import { cleanText, fold, rewriteOf } from "./normalize";
 
 export type Lang = "fr" | "en";
 
@@ -17,7 +17,13 @@ const FR = new Set((
   "absence absences retard veux voudrais peux pouvez svp bonne journee soiree aide aider annuler besoin ete " +
   "c ca cela voir trouver acceder recu recois jamais encore toujours faut dois doit quel quelle quels quelles " +
   "demain hier aujourd hui semaine lundi mardi mercredi jeudi vendredi adresse changer oublie bonsoir coucou " +
-  "parler quelqu personne appelez madame monsieur cordialement remercie plait inscrire inscription rien"
+  "parler quelqu personne appelez madame monsieur cordialement remercie plait inscrire inscription rien " +
+  // Québec/Ontario chat French and the domain words parents use (after normalize.ts rewrites)
+  "puis bien fait tout ici maintenant peut etre gars garcon fille ado cours notes periode salle jour jours " +
+  "heure finit commence absente motivee retards dossier urgence numero telephone cellulaire formulaire imprimer " +
+  "telecharger paiement payer frais solde recu remboursement lien activer jamais recu nouveau nouvelle autre " +
+  "deux trois premier deuxieme mes apparait liste conjoint conjointe chum blonde nuit soir laisse arrete tantot " +
+  "benevolat diplome semestre etape quelqu un avoir etre faire savoir aimerais voudrais veut fais fait dit marche"
 ).split(" "));
 
 const EN = new Set((
@@ -27,7 +33,15 @@ const EN = new Set((
   "school password email account report card schedule attendance absent late want need help cancel bye good " +
   "morning evening night see find access got get never still again anyone someone talk call forgot change " +
   "which there here have has had just any some because if up out i m s d ll ve re tomorrow today yesterday " +
-  "week monday tuesday wednesday thursday friday address reset sign login log doesn isn didn won"
+  "week monday tuesday wednesday thursday friday address reset sign login log doesn isn didn won " +
+  // Words that are only English, so that a two-word message (« timetable », « nvm », « ty ») is recognised
+  "never mind night goodnight goodbye timetable grades marks teacher office thank thanks anymore " +
+  "only show shows showing listed missing wrong right works working work know tell give let like able unable " +
+  "error says said receive received send sent update updated phone number emergency form forms print slip " +
+  "consent permission pay paid payment charged twice fee fees refund receipt unsubscribe many much every " +
+  "time marked skip skipped kid kid's boy girl wife husband new old other another second first link expired " +
+  "activate enrol enrolment enrollment credits hours volunteer diploma literacy keep getting stuff lot thx ty " +
+  "yo after before care weather lunch order photo day bullied bullying snow closed open"
 ).split(" "));
 
 // Distinctive function words of the other languages parents of the board sometimes write in.
@@ -59,8 +73,15 @@ export function detectLanguage(text: string): { lang: Lang; otherLanguage: boole
   let fr = 0;
   let en = 0;
   let other = 0;
-  const words = fold(clean).match(/[a-z]+/g) ?? [];
-  for (const w of words.slice(0, 300)) {
+  // A word in neither list is read through normalize.ts rewrites (« ty » → "thank you", « chu » → « je
+  // suis »); « ya » is both Québec French (« il y a ») and English ("see ya"), so it counts for neither.
+  const words: string[] = [];
+  for (const raw of (fold(clean).match(/[a-z]+/g) ?? []).slice(0, 300)) {
+    const rw = FR.has(raw) || EN.has(raw) || OTHER.has(raw) || raw === "ya" ? undefined : rewriteOf(raw);
+    if (rw === undefined) words.push(raw);
+    else for (const part of rw.split(" ")) words.push(part);
+  }
+  for (const w of words) {
     if (SHARED.has(w)) continue;
     if (FR.has(w)) fr++;
     if (EN.has(w)) en++;

@@ -90,7 +90,64 @@ const REWRITES: Record<string, string> = {
   resetter: "reinitialiser", resete: "reinitialise",
   updater: "mettre a jour", upgrader: "mettre a jour", downloader: "telecharger", forwarder: "transferer",
   scheduler: "horaire",
+  // Québec/Ontario chat forms (« chu », « kessé », « pis », « tsé », « bin ») and their contractions
+  kesse: "qu est ce", kes: "qu est ce", keske: "qu est ce que", kesque: "qu est ce que",
+  esque: "est ce que", eske: "est ce que", estce: "est ce", ct: "c etait", cetait: "c etait", chuis: "je suis",
+  jsui: "je suis", jvais: "je vais", jva: "je vais", jme: "je me", jte: "je te", jpense: "je pense",
+  jtrouve: "je trouve", jcomprend: "je comprends", jcomprends: "je comprends", jsais: "je sais", jpourrais: "je pourrais",
+  jaimerais: "j aimerais", jpeu: "je peux", jlai: "je l ai", jlui: "je lui", jcherche: "je cherche",
+  jen: "j en", pis: "puis", pi: "puis", bin: "bien", ben: "bien", tse: "tu sais", tsais: "tu sais",
+  faque: "fait que", fak: "fait que", fek: "fait que", pu: "plus", icitte: "ici", asteure: "maintenant", astheure: "maintenant",
+  pantoute: "pas du tout", ptetre: "peut etre", ptete: "peut etre", toute: "tout", kom: "comme",
+  koman: "comment", komment: "comment", quesque: "qu est ce que", cque: "ce que", sque: "ce que",
+  ti: "petit", tite: "petite", oke: "ok", okay: "ok", okk: "ok", kk: "ok",
+  // Anglicisms (verbs conjugated the French way) → a French verb shared with the formal phrasing
+  checkes: "verifie", checkez: "verifiez", cheque: "verifie",
+  printer: "imprimer", printe: "imprime", printes: "imprime", printez: "imprimez",
+  caller: "appeler", callez: "appelez", calle: "appele", skipper: "skip", skippe: "skip",
+  skipe: "skip", skippes: "skip", skipped: "skip", skipping: "skip", skippent: "skip", skippait: "skip",
+  uploader: "televerser", signupe: "inscrire", booker: "reserver",
+  cancele: "annule", cancellez: "annulez", updatee: "mis a jour",
+  cedule: "horaire", cedules: "horaire",
+  // More typos parents make
+  bulltins: "bulletin", buletins: "bulletin", bultins: "bulletin", bulletinn: "bulletin", bulletn: "bulletin",
+  bulletint: "bulletin", bulentin: "bulletin", bulelin: "bulletin", bullentin: "bulletin", horaires: "horaire",
+  horaie: "horaire", hraire: "horaire", orraire: "horaire", absance: "absence", absances: "absences", absensce: "absence",
+  abscences: "absences", absant: "absent", absante: "absente", abcent: "absent", abscent: "absent", absennt: "absent",
+  retar: "retard", retare: "retard", motdpasse: "mot de passe", motpasse: "mot de passe",
+  paiment: "paiement", payement: "paiement", paimant: "paiement", paiments: "paiements", rembourssement: "remboursement",
+  formulair: "formulaire", formulere: "formulaire", formullaire: "formulaire", inscripion: "inscription",
+  inscrption: "inscription", ecol: "ecole", ecolle: "ecole", couriels: "courriels", notif: "notification",
+  notifs: "notifications", notifss: "notifications", adresee: "adresse", addresse: "adresse", adrese: "adresse",
+  telephonne: "telephone", tel: "telephone", cel: "cellulaire", cell: "cellulaire", celullaire: "cellulaire",
+  // English chat forms and typos
+  nvm: "never mind", nevermind: "never mind", idk: "i don t know", dunno: "don t know", cuz: "because", bc: "because",
+  bcuz: "because", coz: "because", abt: "about", tmrw: "tomorrow", tmr: "tomorrow", tmrow: "tomorrow", tomorow: "tomorrow",
+  tommorow: "tomorrow", yday: "yesterday", rn: "right now", ive: "i ve", youre: "you re", whats: "what s", wheres: "where s",
+  hows: "how s", thats: "that s", theres: "there s", couldnt: "could not", wouldnt: "would not", shouldnt: "should not",
+  wasnt: "wasn t", arent: "aren t", teh: "the", recieve: "receive", recieved: "received", recieving: "receiving",
+  enrollment: "enrolment", enroll: "enrol", enrolement: "enrolment", reportcard: "report card",
+  reportcards: "report card", repot: "report", scedule: "schedule", schdule: "schedule", skedule: "schedule",
+  shedual: "schedule", passord: "password", passwor: "password", passwd: "password", accnt: "account", acct: "account",
+  accont: "account", emai: "email", absnt: "absent", attendace: "attendance",
+  attendanse: "attendance", notfications: "notifications", notifcations: "notifications", paymnt: "payment",
+  reciept: "receipt", receit: "receipt", recipt: "receipt", tysm: "thank you so much",
+  tyvm: "thank you very much", thnks: "thanks", thanx: "thanks", thks: "thanks", cya: "see you", gn: "good night",
+  goodnite: "good night", goodnight: "good night", nite: "night", morn: "morning", mornin: "morning",
 };
+
+/**
+ * Looked up in a Map, never on the object: a plain-object lookup would find Object.prototype members
+ * (« constructor », « toString ») and crash on a parent who types one of them.
+ */
+const REWRITE_MAP: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(REWRITES).filter(([k, v]) => k !== v).map(([k, v]) => [k, v.split(" ")]),
+);
+
+/** The canonical spelling of one folded token, or undefined when it has none. */
+export function rewriteOf(tok: string): string | undefined {
+  return REWRITE_MAP.get(tok)?.join(" ");
+}
 
 /** Splits folded text into canonical tokens (at most MAX_TOKENS). */
 export function tokenize(text: string, maxTokens: number = MAX_TOKENS): string[] {
@@ -103,9 +160,9 @@ export function tokenize(text: string, maxTokens: number = MAX_TOKENS): string[]
     if (tok.length > 30) tok = tok.slice(0, 30); // garbage such as base64 or keyboard mashing
     // Letter repetitions (« merciiiii », « allooo ») are emphasis, not new words.
     if (/(.)\1\1/.test(tok) && !/^\d+$/.test(tok)) tok = tok.replace(/(.)\1{2,}/g, "$1");
-    const rewrite = REWRITES[tok];
-    if (rewrite !== undefined && rewrite !== tok) {
-      for (const part of rewrite.split(" ")) out.push(part);
+    const rewrite = REWRITE_MAP.get(tok);
+    if (rewrite !== undefined) {
+      for (const part of rewrite) out.push(part);
     } else {
       out.push(tok);
     }

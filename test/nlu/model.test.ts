@@ -15,11 +15,12 @@ const read = (f: string) =>
 
 describe("model and corpus", () => {
   const test = read("test.jsonl");
+  const test2 = read("test-2.jsonl");
   const train = read("train.jsonl");
 
   it("fast scoring gives the same probabilities as the reference features", () => {
     const model = getModel();
-    for (const { text } of [...test, { text: "" }, { text: "aaaa aaaa aaaaa" }]) {
+    for (const { text } of [...test, ...test2, { text: "" }, { text: "aaaa aaaa aaaaa" }, { text: "constructor toString __proto__" }]) {
       const prepared = prepareText(text);
       const a = scoreReference(model, prepared);
       const b = scoreFast(model, prepared);
@@ -38,7 +39,7 @@ describe("model and corpus", () => {
 
   it("no test message of four words or more appears in the training corpus", () => {
     const seen = new Set(train.map((l) => normalizeText(l.text)));
-    const leaked = test.map((l) => normalizeText(l.text)).filter((t) => t.split(" ").length >= 4 && seen.has(t));
+    const leaked = [...test, ...test2].map((l) => normalizeText(l.text)).filter((t) => t.split(" ").length >= 4 && seen.has(t));
     expect(leaked).toEqual([]);
   });
 });
