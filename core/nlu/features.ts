@@ -48,9 +48,16 @@ export function lengthBucket(n: number): string {
   return "len:11+";
 }
 
+const ALL_DIGITS = /^\d+$/;
+
 /** Numbers only matter by kind (a 9-digit OEN, a phone or a date), never by value. */
 export function featureTokens(text: string): string[] {
-  return tokenize(text, MAX_TOKENS).map((t) => (/^\d+$/.test(t) ? (t.length === 9 ? "#oen" : "#num") : t));
+  const tokens = tokenize(text, MAX_TOKENS);
+  for (let i = 0; i < tokens.length; i++) {
+    const c = tokens[i].charCodeAt(0);
+    if (c >= 48 && c <= 57 && ALL_DIGITS.test(tokens[i])) tokens[i] = tokens[i].length === 9 ? "#oen" : "#num";
+  }
+  return tokens;
 }
 
 /** Character n-grams of one token, with word-boundary marks. */

@@ -5,7 +5,7 @@
  * are frequent even in a three-word message; domain words break ties (« password » vs « mot de passe »).
  * Ambiguous or empty text defaults to French, the board's language.
  */
-import { cleanText, fold, rewriteOf } from "./normalize";
+import { cleanText, fold, rewritePartsOf } from "./normalize";
 
 export type Lang = "fr" | "en";
 
@@ -60,35 +60,47 @@ const SHARED = new Set([...FR].filter((w) => EN.has(w) || OTHER.has(w)));
 const NON_LATIN_RATIO = 0.3;
 const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/gu;
 
+const HAS_LETTER = /\p{L}/u;
+const LETTERS = /\p{L}/gu;
+const BEYOND_LATIN = /[^\u0000-\u024f]/;
+const WORD = /[a-z]+/g;
+const ELISION = /\b(l|j|d|qu|n|c|s)'[a-z]/g;
+const MAX_WORDS = 300;
+
 export function detectLanguage(text: string): { lang: Lang; otherLanguage: boolean } {
   const clean = cleanText(text).slice(0, 4000);
-  const letters = clean.match(/\p{L}/gu);
-  if (!letters) return { lang: "fr", otherLanguage: false };
+  if (!HAS_LETTER.test(clean)) return { lang: "fr", otherLanguage: false };
   // Fast path: text with no character past Latin Extended-B cannot be in another script.
-  if (/[^\u0000-\u024f]/.test(clean)) {
+  if (BEYOND_LATIN.test(clean)) {
+    const letters = (clean.match(LETTERS) ?? []).length;
     const nonLatin = (clean.match(NON_LATIN_LETTER) ?? []).length;
-    if (nonLatin / letters.length > NON_LATIN_RATIO) return { lang: "fr", otherLanguage: true };
+    if (nonLatin / letters > NON_LATIN_RATIO) return { lang: "fr", otherLanguage: true };
   }
 
-  let fr = 0;
-  let en = 0;
-  let other = 0;
+  const counts = { fr: 0, en: 0, other: 0 };
+  const count = (w: string) => {
+    if (SHARED.has(w)) return;
+    const f = FR.has(w);
+    const e = EN.has(w);
+    if (f) counts.fr++;
+    if (e) counts.en++;
+    if (!f && !e && OTHER.has(w)) counts.other++;
+  };
+  const folded = fold(clean);
   // A word in neither list is read through normalize.ts rewrites (« ty » → "thank you", « chu » → « je
   // suis »); « ya » is both Québec French (« il y a ») and English ("see ya"), so it counts for neither.
-  const words: string[] = [];
-  for (const raw of (fold(clean).match(/[a-z]+/g) ?? []).slice(0, 300)) {
-    const rw = FR.has(raw) || EN.has(raw) || OTHER.has(raw) || raw === "ya" ? undefined : rewriteOf(raw);
-    if (rw === undefined) words.push(raw);
-    else for (const part of rw.split(" ")) words.push(part);
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < MAX_WORDS && (m = WORD.exec(folded)) !== null; n++) {
+    const raw = m[0];
+    const rw = FR.has(raw) || EN.has(raw) || OTHER.has(raw) || raw === "ya" ? undefined : rewritePartsOf(raw);
+    if (rw === undefined) count(raw);
+    else for (const part of rw) count(part);
   }
-  for (const w of words) {
-    if (SHARED.has(w)) continue;
-    if (FR.has(w)) fr++;
-    if (EN.has(w)) en++;
-    if (OTHER.has(w) && !FR.has(w) && !EN.has(w)) other++;
-  }
+  let { fr } = counts;
+  const { en, other } = counts;
   // French apostrophe elisions (l', j', d', qu') are a strong French cue that the word lists miss.
-  fr += (fold(clean).match(/\b(l|j|d|qu|n|c|s)'[a-z]/g) ?? []).length * 0.5;
+  if (folded.includes("'")) fr += (folded.match(ELISION) ?? []).length * 0.5;
   if (other >= 2 && other > fr + en) return { lang: "fr", otherLanguage: true };
   if (en > fr) return { lang: "en", otherLanguage: false };
   return { lang: "fr", otherLanguage: false };

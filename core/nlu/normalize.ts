@@ -41,7 +41,11 @@ export function cleanText(text: unknown): string {
 }
 
 /** Lowercase + strip diacritics + unify apostrophes; keeps only [a-z0-9] as word characters. */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 export function fold(text: string): string {
+  // Plain ASCII has no accent or ligature to remove: lowercasing is all the rest would do.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -149,17 +153,28 @@ export function rewriteOf(tok: string): string | undefined {
   return REWRITE_MAP.get(tok)?.join(" ");
 }
 
+/** Same, as its words (no allocation: the shared array must not be modified). */
+export function rewritePartsOf(tok: string): readonly string[] | undefined {
+  return REWRITE_MAP.get(tok);
+}
+
+const TOKEN = /[a-z0-9]+/g;
+const TRIPLE = /(.)\1\1/;
+const ALL_DIGITS = /^\d+$/;
+const REPEATS = /(.)\1{2,}/g;
+
 /** Splits folded text into canonical tokens (at most MAX_TOKENS). */
 export function tokenize(text: string, maxTokens: number = MAX_TOKENS): string[] {
   const folded = fold(text);
   const out: string[] = [];
-  const re = /[a-z0-9]+/g;
+  const re = TOKEN;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded)) !== null && out.length < maxTokens) {
     let tok = m[0];
     if (tok.length > 30) tok = tok.slice(0, 30); // garbage such as base64 or keyboard mashing
     // Letter repetitions (« merciiiii », « allooo ») are emphasis, not new words.
-    if (/(.)\1\1/.test(tok) && !/^\d+$/.test(tok)) tok = tok.replace(/(.)\1{2,}/g, "$1");
+    if (tok.length >= 3 && TRIPLE.test(tok) && !ALL_DIGITS.test(tok)) tok = tok.replace(REPEATS, "$1");
     const rewrite = REWRITE_MAP.get(tok);
     if (rewrite !== undefined) {
       for (const part of rewrite) out.push(part);
