@@ -37,7 +37,7 @@ interface ScoringState {
 }
 
 /** Bounded so that a flood of random words cannot grow memory without limit. */
-const TOKEN_CACHE_MAX = 50_000;
+const TOKEN_CACHE_MAX = 20_000; // ≈ 15 MB at most: each entry holds 26 floats plus its n-gram ids
 const states = new WeakMap<Model, ScoringState>();
 
 function stateOf(model: Model): ScoringState {
