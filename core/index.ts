@@ -15,3 +15,4 @@ export { classify, detectLanguage, INTENTS, type IntentId, type Classification, 
 export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";
+export * from "./import";
