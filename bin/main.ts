@@ -57,8 +57,8 @@ export function buildProgram(): Command {
       if (bad) process.exitCode = 1;
     });
 
-  registerImportCommands(program, bootForCommand);
-  registerNluCommands(program);
+  registerImportCommands(program, bootForCommand, t);
+  registerNluCommands(program, t);
   return program;
 }
 

@@ -1,9 +1,10 @@
 /**
  * `aide-portail import oneroster DIR` (a SIS export: progress on stderr, then the summary; exit code 1 when a
  * file was rejected) and `aide-portail db seed` (the demo export of prisma/demo and its demo accounts).
- * The lead registers them from core/cli/main.ts with registerImportCommands(program, boot).
+ * Registered by bin/main.ts with registerImportCommands(program, boot, t).
  */
 import type { Command } from "commander";
+import type { TFunction } from "i18next";
 import cliProgress from "cli-progress";
 import type { CoreContext } from "../context";
 import { isAppError } from "../errors";
@@ -46,12 +47,12 @@ function progressReporter(): { onProgress: (e: ProgressEvent) => void; stop(): v
   };
 }
 
-export function registerImportCommands(program: Command, boot: Boot): void {
-  const imp = program.commands.find((c) => c.name() === "import") ?? program.command("import").description("import data from the SIS");
+export function registerImportCommands(program: Command, boot: Boot, t: TFunction): void {
+  const imp = program.commands.find((c) => c.name() === "import") ?? program.command("import").description(t("cli:import.description"));
   imp
     .command("oneroster")
-    .argument("<dir>", "folder of the export (OneRoster 1.1 CSV files and our own files, docs/import-format.md)")
-    .description("import a SIS export; re-importing the same export changes nothing")
+    .argument("<dir>", t("cli:import.oneroster.dir"))
+    .description(t("cli:import.oneroster.description"))
     .action(async (dir: string) => {
       const { ctx, close } = await boot();
       const progress = progressReporter();
@@ -63,23 +64,22 @@ export function registerImportCommands(program: Command, boot: Boot): void {
       } catch (err) {
         progress.stop();
         if (!isAppError(err)) throw err;
-        console.error(`import: ${err.message}`);
+        console.error(t("cli:import.oneroster.failed", { error: err.message }));
         process.exitCode = 2;
       } finally {
         await close();
       }
     });
 
-  const db = program.commands.find((c) => c.name() === "db") ?? program.command("db").description("database tools");
+  const db = program.commands.find((c) => c.name() === "db") ?? program.command("db").description(t("cli:db.description"));
   db.command("seed")
-    .description("load the demo dataset (prisma/demo) and its demo accounts; running it again changes nothing")
+    .description(t("cli:db.seed.description"))
     .action(async () => {
       const { ctx, close } = await boot();
       try {
         const res = await seedDemo(ctx);
         for (const line of formatSummary(res.import, 5)) console.log(line);
-        console.log(`Demo accounts: ${res.accounts.created} created, ${res.accounts.updated} updated, ${res.accounts.unchanged} unchanged; ` +
-          `staff: ${res.staff.created} created, ${res.staff.updated} updated, ${res.staff.unchanged} unchanged.`);
+        console.log(t("cli:db.seed.accounts", { a: res.accounts, s: res.staff }));
         process.exitCode = res.import.ok ? 0 : 1;
       } finally {
         await close();

@@ -1,23 +1,24 @@
 /**
  * `aide-portail nlu eval FILE.jsonl`: the operator's check of the intent classifier on a labelled file.
- * The lead registers it from core/cli/main.ts with registerNluCommands(program).
+ * Registered by bin/main.ts with registerNluCommands(program, t).
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import type { TFunction } from "i18next";
 import { evaluateJsonl, formatReport } from "../nlu/evaluate";
 
-export function registerNluCommands(program: Command): void {
-  const nlu = program.command("nlu").description("language understanding tools");
+export function registerNluCommands(program: Command, t: TFunction): void {
+  const nlu = program.command("nlu").description(t("cli:nlu.description"));
   nlu
     .command("eval")
-    .argument("<file>", "JSONL file, one {\"text\": …, \"intent\": …} per line")
-    .description("per-intent precision/recall, confusions and accuracy of the intent classifier on FILE")
+    .argument("<file>", t("cli:nlu.eval.file"))
+    .description(t("cli:nlu.eval.description"))
     .action((file: string) => {
       let content: string;
       try {
         content = readFileSync(file, "utf8");
       } catch (err) {
-        console.error(`nlu eval: cannot read ${file}: ${(err as Error).message}`);
+        console.error(t("cli:nlu.eval.unreadable", { file, error: (err as Error).message }));
         process.exitCode = 2;
         return;
       }

@@ -2,6 +2,7 @@
 // `db seed` loads the demo.
 import { Command } from "commander";
 import { registerImportCommands } from "../../core/cli/import-command";
+import { translator } from "../../core/i18n";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
 import { baseExport, writeExport } from "./fixtures";
@@ -28,7 +29,7 @@ describe("import CLI", () => {
 
   async function cli(...args: string[]) {
     const program = new Command().exitOverride();
-    registerImportCommands(program, async () => ({ ctx: testContext(db), close: async () => undefined }));
+    registerImportCommands(program, async () => ({ ctx: testContext(db), close: async () => undefined }), translator("en"));
     await program.parseAsync(["node", "aide-portail", ...args]);
     return process.exitCode ?? 0;
   }

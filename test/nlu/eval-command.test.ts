@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { registerNluCommands } from "../../core/cli/nlu-command";
+import { translator } from "../../core/i18n";
 
 describe("nlu eval", () => {
   let dir: string;
@@ -23,7 +24,7 @@ describe("nlu eval", () => {
     const file = join(dir, "eval.jsonl");
     writeFileSync(file, content);
     const program = new Command("aide-portail").exitOverride();
-    registerNluCommands(program);
+    registerNluCommands(program, translator("en"));
     await program.parseAsync(["node", "aide-portail", "nlu", "eval", file]);
     return out;
   }
