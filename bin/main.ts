@@ -5,8 +5,6 @@ import { AppError, ConfigError, translator, isLang } from "../core";
 import { registerImportCommands } from "../core/cli/import-command";
 import { registerNluCommands } from "../core/cli/nlu-command";
 import { boot } from "./boot";
-import { startSystem } from "./start";
-import { runDoctor } from "./doctor";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
@@ -21,6 +19,8 @@ export function buildProgram(): Command {
     .command("start")
     .description(t("cli:start.description"))
     .action(async () => {
+      // required here, not imported at the top: the HTTP stack loads only for the commands that serve
+      const { startSystem } = require("./start") as typeof import("./start");
       const system = await startSystem();
       console.log(t("cli:start.listening", { url: system.url }));
       const shutdown = () => {
@@ -50,6 +50,7 @@ export function buildProgram(): Command {
     .command("doctor")
     .description(t("cli:doctor.description"))
     .action(async () => {
+      const { runDoctor } = require("./doctor") as typeof import("./doctor");
       const lines = await runDoctor(process.env, t);
       for (const l of lines) console.log(`${l.ok ? "✔" : "✘"} ${l.check.padEnd(9)} ${l.detail}`);
       const bad = lines.filter((l) => !l.ok).length;
