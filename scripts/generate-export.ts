@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseSync } from "csv-parse/sync";
+import { seededRng } from "../core/util/random";
 
 export interface GenerateExportOptions {
   students: number;
@@ -34,16 +35,7 @@ const COURSES: [string, string, string | null][] = [
 const STATUSES = ["absent", "absent", "late", "late", "early_departure"];
 const REASONS = ["Maladie", "Rendez-vous médical", "Raison familiale", "Transport", ""];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRng;
 
 function csvValue(v: string | number | boolean | null | undefined): string {
   const s = v === null || v === undefined ? "" : String(v);

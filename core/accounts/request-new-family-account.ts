@@ -14,14 +14,7 @@ import { assertPasswordPolicy, assertSecretQuestion, hashPassword, hashSecretAns
 import { findContactGuardians } from "./validate-account-email";
 import { issueValidationToken } from "./validation-token";
 
-export interface RequestNewFamilyAccountOptions {
-  givenName: string;
-  familyName: string;
-  streetAddress: string;
-  city: string;
-  province: string;
-  postalCode: string;
-  phone: string;
+export interface RequestNewFamilyAccountOptions extends NewFamilyProfile {
   email: string;
   password: string;
   secretQuestion: string;

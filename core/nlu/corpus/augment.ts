@@ -4,21 +4,10 @@
  * wrappers that turn a request into a multi-paragraph email with greeting, context, signature and
  * sometimes a quoted earlier reply. Deterministic: every choice comes from the seeded generator.
  */
+import type { Rng } from "../../util/random";
 import { SLOTS } from "./slots";
 
-export type Rng = () => number;
-
-/** mulberry32: tiny, fast, good enough for sampling, and reproducible from a seed. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng, type Rng } from "../../util/random";
 
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 
