@@ -4,7 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TFunction } from "i18next";
-import { ConfigError, loadConfig, openDatabase, redactUrl, type Config } from "../core";
+import { ConfigError, isAppError, loadConfig, openDatabase, redactUrl, type Config } from "../core";
 import { MIGRATIONS_DIR } from "../core/db/migrate";
 import { fileTransport, smtpTransport } from "../mail-agent/outbox/mail-transport";
 
@@ -54,6 +54,8 @@ async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine> 
       await db.close();
     }
   } catch (err) {
+    // A running `start` holds the embedded database: that is a working system, not a fault.
+    if (isAppError(err, "db.in_use")) return { check: "database", ok: true, detail: t("cli:doctor.db.inUse", { where, pid: err.params.pid }) };
     return { check: "database", ok: false, detail: t("cli:doctor.db.failed", { where, error: (err as Error).message }) };
   }
 }

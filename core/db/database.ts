@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { AppError } from "../errors";
+import { lockDataDir } from "./data-dir-lock";
 
 export type Prisma = PrismaClient;
 export type DatabaseKind = "pglite" | "postgres";
@@ -39,27 +40,34 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return openPgliteDir(opts.pgliteDir);
 }
 
-function wrapPglite(db: PGlite): Database {
+function wrapPglite(db: PGlite, release: () => void = () => undefined): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     kind: "pglite",
     prisma,
     pglite: db,
     async close() {
-      await prisma.$disconnect();
-      if (!db.closed) await db.close();
+      try {
+        await prisma.$disconnect();
+        if (!db.closed) await db.close();
+      } finally {
+        release();
+      }
     },
   };
 }
 
 async function openPgliteDir(dir: string | undefined): Promise<Database> {
   if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true }); // PGlite does not create parents
+  // Before PGlite touches the folder: a second process on it would silently lose one side's writes.
+  const release = dir ? lockDataDir(dir) : () => undefined;
   let db: PGlite;
   try {
     db = new PGlite(dir);
     await db.waitReady;
     await db.query("select 1");
   } catch (err) {
+    release();
     throw new AppError("db.corrupt_data_dir", {
       log: `cannot open the embedded database in ${dir ?? "memory"}: ${(err as Error).message}. ` +
         `Move that folder aside (it is kept as is, nothing is deleted) and start again to recreate it, ` +
@@ -67,7 +75,7 @@ async function openPgliteDir(dir: string | undefined): Promise<Database> {
       cause: err,
     });
   }
-  return wrapPglite(db);
+  return wrapPglite(db, release);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {

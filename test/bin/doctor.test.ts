@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { translator } from "../../core/i18n";
 import { runDoctor } from "../../bin/doctor";
+import { openDatabase } from "../../core/db/database";
 
 const t = translator("fr");
 
@@ -18,6 +19,19 @@ describe("doctor", () => {
     expect(lines[1].detail).toContain("premier démarrage");
     expect(lines[2].detail).toContain(path.join(dir, "outbox"));
     expect(lines[3].detail).toContain(path.join(dir, "inbox"));
+  });
+
+  it("beside a running system: the embedded database in use is fine, and doctor does not open it a second time", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-doctor-busy-"));
+    const running = await openDatabase({ pgliteDir: path.join(dir, "pglite") });
+    try {
+      const lines = await runDoctor({ DATA_DIR: dir }, t);
+      expect(lines[1]).toMatchObject({ check: "database", ok: true });
+      expect(lines[1].detail).toContain(`pid ${process.pid}`);
+      expect(await running.prisma.$queryRawUnsafe("select 1 as one")).toEqual([{ one: 1 }]);
+    } finally {
+      await running.close();
+    }
   });
 
   it("names each unreachable part and hides passwords", async () => {

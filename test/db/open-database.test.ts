@@ -46,3 +46,39 @@ describe("openDatabase", () => {
     expect(redactUrl("postgres://u:p@h/db")).toBe("postgres://u:***@h/db");
   });
 });
+
+describe("the embedded database is used by one process at a time", () => {
+  // PGlite has no postmaster.pid: two processes on one folder overwrite each other's pages. Seen: an
+  // `import oneroster` run beside `start` on the same DATA_DIR was silently lost when `start` stopped.
+  it("refuses a second opening of a folder in use, names the holder, and opens again once it is closed", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ap-lock-")), "pglite");
+    const first = await openDatabase({ pgliteDir: dir });
+    try {
+      const err = await openDatabase({ pgliteDir: dir }).then(
+        async (db) => { await db.close(); return null; },
+        (e: unknown) => e,
+      );
+      expect(isAppError(err, "db.in_use")).toBe(true);
+      expect((err as Error).message).toContain(dir);
+      expect((err as Error).message).toContain(`pid ${process.pid}`);
+      expect(await first.prisma.$queryRawUnsafe("select 1 as one")).toEqual([{ one: 1 }]); // the holder is unharmed
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase({ pgliteDir: dir });
+    await again.close();
+  });
+
+  it("takes over the lock a dead process left behind", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ap-stale-")), "pglite");
+    const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: dead, host: os.hostname(), since: "2026-01-01T00:00:00Z", command: "start" }));
+    const db = await openDatabase({ pgliteDir: dir });
+    try {
+      expect(JSON.parse(fs.readFileSync(`${dir}.lock`, "utf8")).pid).toBe(process.pid);
+    } finally {
+      await db.close();
+    }
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+  });
+});
