@@ -2,7 +2,7 @@
  * Builds the training corpus core/nlu/data/train.jsonl from the hand-written templates in corpus/
  * plus the hand-written natural messages of data/train-natural.jsonl: each template yields several
  * noisy variants, some wrapped into whole emails, some followed by a second, lesser request.
- * The test splits (data/test.jsonl, data/test-2.jsonl) are written by hand separately and never trained on:
+ * The test splits (data/test.jsonl, data/test-2.jsonl, data/test-3.jsonl) are written by hand separately and never trained on:
  * they are read here only so that a generated variant that happens to equal a test sentence is dropped.
  * Run: npx tsx core/nlu/build-corpus.ts
  */
@@ -83,7 +83,7 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
 /** Normalised test sentences of four words or more (shorter ones, « merci », are bound to recur). */
 function heldOutSentences(): Set<string> {
   const out = new Set<string>();
-  for (const file of ["test.jsonl", "test-2.jsonl"]) {
+  for (const file of ["test.jsonl", "test-2.jsonl", "test-3.jsonl"]) {
     const path = join(DATA, file);
     if (!existsSync(path)) continue;
     for (const raw of readFileSync(path, "utf8").split("\n")) {
