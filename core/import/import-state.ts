@@ -45,6 +45,8 @@ export interface ImportState {
   guardians: Map<string, string>;
   /** guardianSourcedId|studentSourcedId pairs read from agentSourcedIds, linked after users.csv. */
   agentLinks: Set<string>;
+  /** users.csv sourcedIds marked tobedeleted in this import (no agentSourcedIds link is made to them). */
+  removedUsers: Set<string>;
   guardianRowsSeen: number;
   /** School codes described by schools.csv (orgs.csv then leaves their directory columns alone). */
   describedSchools: Set<string>;
@@ -60,7 +62,7 @@ export function newImportState(ctx: CoreContext, dir: string, onProgress?: Impor
     ctx, dir, reports: [], warnings: [], onProgress,
     schoolsBySourcedId: new Map(), schoolsByCode: new Map(), schoolsById: new Map(), otherOrgs: new Set(),
     sessions: new Map(), courses: new Map(), classes: new Map(), students: new Map(), teachers: new Map(),
-    guardians: new Map(), agentLinks: new Set(), guardianRowsSeen: 0,
+    guardians: new Map(), agentLinks: new Set(), removedUsers: new Set(), guardianRowsSeen: 0,
     describedSchools: new Set(), orgIds: new Set(), orgParents: [], sessionParents: [],
   };
 }

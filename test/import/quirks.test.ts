@@ -93,6 +93,29 @@ describe("import of real-export quirks", () => {
     expect((await p.student.findUnique({ where: { sourcedId: "s2" }, select: { active: true } }))?.active).toBe(true);
   });
 
+  it("applies tobedeleted rows of a delta export that carry only their sourcedId and status", async () => {
+    const ctx = testContext(db);
+    await importOneRoster(ctx, { dir: writeExport(baseExport()) });
+    const header = baseExport()["users.csv"].split("\n")[0];
+    const delta = {
+      "users.csv": [header, "s2,tobedeleted,2026-12-01,,,,,,,,,,,,,,,", "p1,tobedeleted,2026-12-01,,,,,,,,,,,,,,,", "t1,tobedeleted,2026-12-01,,,,,,,,,,,,,,,"].join("\r\n"),
+    };
+    const s = await importOneRoster(ctx, { dir: writeExport(delta) });
+    const users = s.files.find((f) => f.file === "users.csv")!;
+    expect(users.errors).toEqual([]);
+    expect(users.deactivated).toBe(4); // s2 withdrawn (kept, inactive), p1's two links removed, t1 deleted
+    const p = db.prisma;
+    expect((await p.student.findUnique({ where: { sourcedId: "s2" }, select: { active: true } }))?.active).toBe(false);
+    expect((await p.student.findUnique({ where: { sourcedId: "s2" }, select: { givenName: true } }))?.givenName).toBe("Mathéo"); // nothing blanked
+    expect(await p.guardianStudent.count()).toBe(0);
+    expect(await p.teacher.findUnique({ where: { sourcedId: "t1" } })).toBeNull();
+    // A deletion for someone never imported is said, not silently counted.
+    const unknown = await importOneRoster(ctx, { dir: writeExport({ "users.csv": [header, "zz9,tobedeleted,,,,,,,,,,,,,,,,"].join("\n") }) });
+    const rep = unknown.files.find((f) => f.file === "users.csv")!;
+    expect(rep).toMatchObject({ errorCount: 0, skipped: 1, deactivated: 0 });
+    expect(rep.warnings.map((w) => [w.line, w.message])).toEqual([[2, expect.stringContaining("zz9 is not a stored")]]);
+  });
+
   it("succeeds on an export of header-only files", async () => {
     const dir = writeExport({
       "orgs.csv": "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n",

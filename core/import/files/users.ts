@@ -1,7 +1,7 @@
 // OneRoster users.csv: students, teachers, and the families — users with role parent, guardian or relative —
 // linked to students through agentSourcedIds in either direction (parent → student, student → parent).
 // The links are made once the whole file is read, since a parent may come before or after the children.
-import type { FileDef } from "../file-pass";
+import type { FileDef, RowOp } from "../file-pass";
 import type { ImportState } from "../import-state";
 import { addWarning, newFileReport, type FileReport } from "../summary";
 import { bySourcedId } from "../sync-rows";
@@ -30,18 +30,18 @@ const guardianSpec = bySourcedId("guardian", ["givenName", "familyName", "email"
 export const usersFile: FileDef = {
   file: "users.csv",
   required: ["sourcedId", "role", "givenName", "familyName"],
-  parse(row, st) {
+  parse(row, st, rep) {
     const sourcedId = required(row.get("sourcedId"), "sourcedId");
+    // A delta export's deletion may carry nothing but its sourcedId and status: the stored row says who it is.
+    if (isDeletion(row.get("status"))) return removal(row.get("role").toLowerCase(), sourcedId, row.line, st, rep);
     const role = required(row.get("role"), "role").toLowerCase();
-    const remove = isDeletion(row.get("status"));
     parseBool(row.get("enabledUser"), "enabledUser", true); // validated only: a disabled SIS login is not a withdrawal
     const agents = parseList(row.get("agentSourcedIds"));
     const givenName = required(row.get("givenName"), "givenName");
     const familyName = required(row.get("familyName"), "familyName");
     const email = emptyToNull(row.get("email"));
     if (role === "student") {
-      if (!remove) for (const g of agents) st.agentLinks.add(`${g}|${sourcedId}`);
-      if (remove) return { spec: studentSpec, data: { sourcedId }, remove };
+      for (const g of agents) st.agentLinks.add(`${g}|${sourcedId}`);
       const school = parseList(row.get("orgSourcedIds")).map((o) => st.schoolsBySourcedId.get(o)).find(Boolean);
       return {
         spec: studentSpec,
@@ -50,18 +50,33 @@ export const usersFile: FileDef = {
     }
     if (GUARDIAN_ROLES.has(role)) {
       st.guardianRowsSeen++;
-      if (!remove) for (const s of agents) st.agentLinks.add(`${sourcedId}|${s}`);
-      if (remove) return { spec: guardianSpec, data: { sourcedId }, remove };
+      for (const s of agents) st.agentLinks.add(`${sourcedId}|${s}`);
       const phone = emptyToNull(row.get("phone")) ?? emptyToNull(row.get("sms"));
       return { spec: guardianSpec, data: { sourcedId, givenName, familyName, email: email ? normalizeEmail(email) : null, phone } };
     }
     if (TEACHER_ROLES.has(role)) {
-      if (remove) return { spec: teacherSpec, data: { sourcedId }, remove };
       return { spec: teacherSpec, data: { sourcedId, givenName, familyName, email } };
     }
     return null; // administrators, proctors…: not people the portal shows
   },
 };
+
+/** A tobedeleted/inactive row: by its role when given, else by where its sourcedId is stored. */
+function removal(role: string, sourcedId: string, line: number, st: ImportState, rep: FileReport): RowOp | null {
+  st.removedUsers.add(sourcedId); // its links in agentSourcedIds elsewhere in the file are not (re)made
+  const spec = role === "student" || (!role && st.students.has(sourcedId)) ? studentSpec
+    : GUARDIAN_ROLES.has(role) || (!role && st.guardians.has(sourcedId)) ? guardianSpec
+      : TEACHER_ROLES.has(role) || (!role && st.teachers.has(sourcedId)) ? teacherSpec
+        : null;
+  if (spec === guardianSpec) st.guardianRowsSeen++;
+  if (role && !spec) return null; // an administrator's deletion: nobody the portal stores
+  const stored = spec === studentSpec ? st.students : spec === guardianSpec ? st.guardians : st.teachers;
+  if (!spec || !stored.has(sourcedId)) {
+    addWarning(rep, line, `tobedeleted: ${sourcedId} is not a stored ${role || "student, teacher or guardian"} (nothing to delete)`);
+    return null;
+  }
+  return { spec, data: { sourcedId }, remove: true };
+}
 
 /**
  * Creates the guardian–student links read from agentSourcedIds (portalAccess true by default; guardianLinks.csv
@@ -73,6 +88,7 @@ export async function linkAgents(st: ImportState): Promise<FileReport> {
   const pairs: { guardianId: string; studentId: string }[] = [];
   for (const pair of st.agentLinks) {
     const [g, s] = pair.split("|");
+    if (st.removedUsers.has(g) || st.removedUsers.has(s)) continue; // deleted in this very file
     const guardianId = st.guardians.get(g);
     const studentId = st.students.get(s)?.id;
     rep.read++;
