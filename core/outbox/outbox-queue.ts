@@ -17,7 +17,15 @@ export interface ClaimedEmail {
   html: string | null;
   headers: Record<string, string>;
   attempts: number;
+  /** End of this claim's lease: it also identifies the claim, so a deliverer that lost it cannot record a result. */
+  leaseUntil: Date;
 }
+
+/**
+ * How long a claim holds an email. A delivery must end well within it (the SMTP transport's timeouts add up
+ * to about 2 min), or another instance takes the email back and it is sent twice.
+ */
+export const LEASE_MS = 5 * 60_000;
 
 /** Delay before attempt n+1 after n failed attempts: 30 s, 1 min, 2 min … capped at 1 h. */
 export function retryDelayMs(attempts: number): number {
@@ -30,7 +38,7 @@ export function retryDelayMs(attempts: number): number {
  */
 export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; leaseMs?: number } = {}): Promise<ClaimedEmail[]> {
   const now = ctx.now();
-  const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? 120_000));
+  const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS));
   const rows = await ctx.prisma.$queryRaw<
     { id: string; messageId: string; fromAddress: string; toAddress: string; subject: string; text: string; html: string | null; headers: unknown; attempts: number }[]
   >`
@@ -44,33 +52,57 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "messageId", "fromAddress", "toAddress", subject, text, html, headers, attempts`;
-  return rows.map((r) => ({ ...r, headers: (r.headers ?? {}) as Record<string, string> }));
+  return rows.map((r) => ({ ...r, headers: (r.headers ?? {}) as Record<string, string>, leaseUntil }));
 }
 
-export async function markEmailSent(ctx: CoreContext, id: string): Promise<void> {
-  await ctx.prisma.outboxMessage.update({
-    where: { id },
-    data: { status: "SENT", sentAt: ctx.now(), lockedUntil: null, lastError: null },
+type Claim = Pick<ClaimedEmail, "id" | "leaseUntil">;
+
+/**
+ * Only the holder of the current claim records its outcome (an email taken back keeps the other's result).
+ * Compared in SQL with the very parameter the claim wrote, so both sides see the same timestamp.
+ */
+async function stillHeld(db: Pick<CoreContext["prisma"], "$queryRaw">, claim: Claim): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "OutboxMessage" WHERE id = ${claim.id} AND status = 'SENDING' AND "lockedUntil" = ${claim.leaseUntil}
+    FOR UPDATE`;
+  return rows.length === 1;
+}
+
+/** Returns false when the lease was lost meanwhile (another instance took the email back): nothing recorded. */
+export async function markEmailSent(ctx: CoreContext, claim: Claim): Promise<boolean> {
+  return ctx.prisma.$transaction(async (tx) => {
+    if (!(await stillHeld(tx, claim))) return false;
+    await tx.outboxMessage.update({
+      where: { id: claim.id },
+      data: { status: "SENT", sentAt: ctx.now(), lockedUntil: null, lastError: null },
+    });
+    return true;
   });
 }
 
-/** A failed attempt: retried later, or FAILED for good after MAX_ATTEMPTS or a permanent error (5xx). */
+/**
+ * A failed attempt: retried later, or FAILED for good after MAX_ATTEMPTS or a permanent error (5xx).
+ * "lost" when the lease had been lost meanwhile: the other instance's outcome stands.
+ */
 export async function markEmailFailed(
   ctx: CoreContext,
-  id: string,
+  claim: Claim,
   opts: { error: string; attempts: number; permanent?: boolean },
-): Promise<"retry" | "failed"> {
+): Promise<"retry" | "failed" | "lost"> {
   const giveUp = opts.permanent || opts.attempts >= MAX_ATTEMPTS;
-  await ctx.prisma.outboxMessage.update({
-    where: { id },
-    data: {
-      status: giveUp ? "FAILED" : "PENDING",
-      lockedUntil: null,
-      lastError: opts.error.slice(0, 1000),
-      nextAttemptAt: new Date(ctx.now().getTime() + retryDelayMs(opts.attempts)),
-    },
+  return ctx.prisma.$transaction(async (tx) => {
+    if (!(await stillHeld(tx, claim))) return "lost" as const;
+    await tx.outboxMessage.update({
+      where: { id: claim.id },
+      data: {
+        status: giveUp ? "FAILED" : "PENDING",
+        lockedUntil: null,
+        lastError: opts.error.slice(0, 1000),
+        nextAttemptAt: new Date(ctx.now().getTime() + retryDelayMs(opts.attempts)),
+      },
+    });
+    return giveUp ? ("failed" as const) : ("retry" as const);
   });
-  return giveUp ? "failed" : "retry";
 }
 
 /** Counts by status, for /metrics and `doctor`. */

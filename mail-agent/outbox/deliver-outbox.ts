@@ -1,5 +1,7 @@
-// Delivers the outbox: claims due emails, hands each to the transport, records the result.
+// Delivers the outbox: claims due emails one at a time, hands each to the transport, records the result.
 // Retries with backoff (core/outbox); a 5xx answer from the SMTP server is permanent, anything else is retried.
+// One claim per email (not a batch): a lease then covers one delivery, never the wait behind slower ones,
+// so another instance cannot take back an email still queued here and send it a second time.
 import type { CoreContext } from "../../core";
 import { claimDueEmails, markEmailFailed, markEmailSent } from "../../core";
 import type { MailTransport } from "./mail-transport";
@@ -15,35 +17,45 @@ function isPermanent(err: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-export async function deliverOutboxOnce(ctx: CoreContext, transport: MailTransport, limit = 20): Promise<DeliveryResult> {
+/** Delivers up to `limit` due emails; `shouldStop` is asked before each claim (shutdown ends a round early). */
+export async function deliverOutboxOnce(
+  ctx: CoreContext, transport: MailTransport, limit = 20, shouldStop: () => boolean = () => false,
+): Promise<DeliveryResult> {
   const log = ctx.log.child({ component: "outbox" });
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  for (const email of await claimDueEmails(ctx, { limit })) {
+  for (let n = 0; n < limit && !shouldStop(); n++) {
+    const [email] = await claimDueEmails(ctx, { limit: 1 });
+    if (!email) break;
     try {
       await transport.send(email);
-      await markEmailSent(ctx, email.id);
-      result.sent++;
-      log.info({ outboxId: email.id, messageId: email.messageId, transport: transport.kind }, "email sent");
     } catch (err) {
-      const outcome = await markEmailFailed(ctx, email.id, {
+      const outcome = await markEmailFailed(ctx, email, {
         error: (err as Error).message,
         attempts: email.attempts,
         permanent: isPermanent(err),
       });
-      result[outcome === "retry" ? "retried" : "failed"]++;
+      if (outcome !== "lost") result[outcome === "retry" ? "retried" : "failed"]++;
       log.warn({ outboxId: email.id, attempts: email.attempts, outcome, err: (err as Error).message }, "email not sent");
+      continue;
+    }
+    if (await markEmailSent(ctx, email)) {
+      result.sent++;
+      log.info({ outboxId: email.id, messageId: email.messageId, transport: transport.kind }, "email sent");
+    } else {
+      // Our delivery outlived its lease and another instance took the email back: it may arrive twice.
+      log.error({ outboxId: email.id, messageId: email.messageId, transport: transport.kind }, "email sent after its lease ran out");
     }
   }
   return result;
 }
 
-/** Polls the outbox until stopped. Returns a stop function that waits for the running round to end. */
+/** Polls the outbox until stopped. Returns a stop function that waits for the email being sent, if any. */
 export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, intervalMs = 2000): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
-    running = deliverOutboxOnce(ctx, transport)
+    running = deliverOutboxOnce(ctx, transport, 20, () => stopped)
       .catch((err) => ctx.log.error({ component: "outbox", err: (err as Error).message }, "outbox round failed"))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);

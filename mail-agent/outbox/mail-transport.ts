@@ -27,8 +27,15 @@ function toNodemailer(email: ClaimedEmail): SendMailOptions {
   };
 }
 
+/**
+ * nodemailer waits up to 2 min to connect and 10 min on a silent socket by default: longer than the outbox
+ * lease (LEASE_MS, 5 min), after which another instance takes the email back and sends it again. These bound a
+ * delivery to about 2 min; query parameters of SMTP_URL (e.g. `?socketTimeout=…`) still override them.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport(url);
+  const t = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     kind: "smtp",
     async send(email) {

@@ -3,9 +3,9 @@
 import fs from "node:fs";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { enqueueEmail, getI18n } from "../../core";
+import { enqueueEmail, getI18n, LEASE_MS } from "../../core";
 import { deliverOutboxOnce } from "../../mail-agent/outbox/deliver-outbox";
-import { emlFileName, fileTransport, smtpTransport } from "../../mail-agent/outbox/mail-transport";
+import { emlFileName, fileTransport, SMTP_TIMEOUTS, smtpTransport } from "../../mail-agent/outbox/mail-transport";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
 
@@ -143,6 +143,47 @@ describe("outbox", () => {
     expect(parsed.subject).toBe("Bonjour P0");
   });
 
+  it("leases one email at a time, so a slow transport never lets a second deliverer take and resend the rest of a batch", async () => {
+    const ctx = testContext(db);
+    for (let i = 0; i < 3; i++) await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: `p${i}@example.org`, params: { name: `P${i}`, url: "u" } });
+    const sent: string[] = [];
+    const other = { kind: "file" as const, verify: async () => undefined, close: () => undefined, send: async (e: { id: string }) => { sent.push(e.id); } };
+    let nested: Promise<unknown> = Promise.resolve();
+    const slow = {
+      ...other,
+      send: async (e: { id: string }) => {
+        sent.push(e.id);
+        ctx.clock.advance(90_000); // a slow SMTP exchange, within one email's lease but not three
+        nested = deliverOutboxOnce(ctx, other); // meanwhile another instance polls the outbox
+        await nested;
+      },
+    };
+    await deliverOutboxOnce(ctx, slow);
+    await nested;
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent).size).toBe(3);
+    expect(await db.prisma.outboxMessage.count({ where: { status: "SENT" } })).toBe(3);
+  });
+
+  it("a deliverer that lost its lease never undoes the delivery of the instance that took the email over", async () => {
+    const ctx = testContext(db);
+    const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
+    const ok = { kind: "file" as const, verify: async () => undefined, close: () => undefined, send: async () => undefined };
+    const stalled = {
+      ...ok,
+      send: async () => {
+        ctx.clock.advance(10 * 60_000); // lease gone: the other instance takes it and delivers it
+        expect((await deliverOutboxOnce(ctx, ok)).sent).toBe(1);
+        throw new Error("connection reset");
+      },
+    };
+    await deliverOutboxOnce(ctx, stalled);
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: q.id } });
+    expect(row.status).toBe("SENT"); // not put back to PENDING for a third sending
+    ctx.clock.advance(24 * 3600_000);
+    expect((await deliverOutboxOnce(ctx, ok)).sent).toBe(0);
+  });
+
   it("takes back an email whose sender died mid-delivery once its lease has run out", async () => {
     const ctx = testContext(db);
     const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
@@ -151,5 +192,12 @@ describe("outbox", () => {
     expect((await deliverOutboxOnce(ctx, transport)).sent).toBe(0);
     ctx.clock.advance(61_000);
     expect((await deliverOutboxOnce(ctx, transport)).sent).toBe(1);
+  });
+});
+
+describe("SMTP transport timeouts", () => {
+  it("bound one delivery well within the outbox lease", () => {
+    const worst = SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
+    expect(worst).toBeLessThan(LEASE_MS / 2);
   });
 });
