@@ -13,6 +13,17 @@ export interface HttpServerOptions {
   metrics: Metrics;
   /** Checks behind GET /readyz (database, mailbox, SMTP): each must resolve for a 200. */
   readiness: ReadinessCheck[];
+  /** A check that has not answered by then counts as failed (default 3 s, under load balancers' probe timeouts). */
+  readinessTimeoutMs?: number;
+}
+
+/** A PostgreSQL pool waiting for a connection or an SMTP server that never greets would hold the probe forever. */
+function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 // restify 11: an async handler takes (req, res) and no next.
@@ -41,7 +52,7 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     const results = await Promise.all(
       opts.readiness.map(async (c) => {
         try {
-          await c.check();
+          await withTimeout(c.check(), opts.readinessTimeoutMs ?? 3000);
           return { name: c.name, ok: true as const };
         } catch (err) {
           log.warn({ check: c.name, err: (err as Error).message }, "readiness check failed");

@@ -79,7 +79,8 @@ async function openPgliteDir(dir: string | undefined): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // pg waits forever for a connection by default: a server that is down would hang requests and /readyz.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   try {
     const c = await pool.connect();
     c.release();

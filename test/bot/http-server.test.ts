@@ -9,17 +9,26 @@ let db: TestDatabase;
 let server: Server;
 let base: string;
 let smtpUp = true;
+let smtpHangs = false;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   const ctx = testContext(db);
+  await ctx.prisma.$queryRaw`select 1`; // the first query of a fresh engine is slow; probes measure the warm one
   server = createHttpServer({
     ctx,
     metrics: createMetrics(ctx),
     readiness: [
       { name: "database", check: async () => void (await ctx.prisma.$queryRaw`select 1`) },
-      { name: "smtp", check: async () => { if (!smtpUp) throw new Error("connect ECONNREFUSED 127.0.0.1:25"); } },
+      {
+        name: "smtp",
+        check: async () => {
+          if (smtpHangs) await new Promise(() => undefined); // a server that accepts and never answers
+          if (!smtpUp) throw new Error("connect ECONNREFUSED 127.0.0.1:25");
+        },
+      },
     ],
+    readinessTimeoutMs: 1000,
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -64,7 +73,21 @@ describe("HTTP operational routes", () => {
     expect(text).toContain('aide_portail_tickets_open{queue="CENTRAL"} 0');
   });
 
-  it("unknown routes get a 404, not a crash", async () => {
-    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  it("GET /readyz answers 503 in time when a check hangs (a load balancer's probe must not wait forever)", async () => {
+    smtpHangs = true;
+    try {
+      const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(10_000) });
+      expect(res.status).toBe(503);
+      expect((await res.json()).checks[1]).toEqual({ name: "smtp", ok: false, error: "no answer within 1 s" });
+    } finally {
+      smtpHangs = false;
+    }
+  });
+
+  it("unknown routes get a 404, not a crash, and one metrics label whatever the path", async () => {
+    for (const p of ["/nope", "/wp-admin/x.php", `/r${Date.now()}`]) expect((await fetch(`${base}${p}`)).status).toBe(404);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/aide_portail_http_requests_total\{method="GET",route="unmatched",status="404"\} 3/);
+    expect(text).not.toContain("wp-admin");
   });
 });
