@@ -4,29 +4,55 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations, openSchemaEngine, pgliteMigrationFactory } from "./schema-engine";
 import type { Database } from "./database";
+import { AppError } from "../errors";
 
 export const PRISMA_DIR = path.resolve(__dirname, "../../prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
 /** Returns the names of the migrations applied by this call (empty when the database was up to date). */
-export async function migrateDatabase(db: Database): Promise<string[]> {
-  if (db.kind === "pglite") {
-    const factory = pgliteMigrationFactory(db.pglite!);
-    const engine = await openSchemaEngine(SCHEMA_PATH, factory);
+export async function migrateDatabase(db: Database, opts: { migrationsDir?: string } = {}): Promise<string[]> {
+  const dir = opts.migrationsDir ?? MIGRATIONS_DIR;
+  try {
+    if (db.kind === "pglite") {
+      const factory = pgliteMigrationFactory(db.pglite!);
+      const engine = await openSchemaEngine(SCHEMA_PATH, factory);
+      try {
+        return await applyMigrations(engine, dir);
+      } finally {
+        engine.free();
+        await factory.closeShadows();
+      }
+    }
+    // The pg adapter is used only to apply migrations (its shadow-database support is unreliable,
+    // see recipes/prisma-offline.md); the pool stays owned by the Database.
+    const engine = await openSchemaEngine(SCHEMA_PATH, new PrismaPg(db.pool!));
     try {
-      return await applyMigrations(engine, MIGRATIONS_DIR);
+      return await applyMigrations(engine, dir);
     } finally {
       engine.free();
-      await factory.closeShadows();
     }
+  } catch (err) {
+    throw migrationError(err, db.kind);
   }
-  // The pg adapter is used only to apply migrations (its shadow-database support is unreliable,
-  // see recipes/prisma-offline.md); the pool stays owned by the Database.
-  const engine = await openSchemaEngine(SCHEMA_PATH, new PrismaPg(db.pool!));
-  try {
-    return await applyMigrations(engine, MIGRATIONS_DIR);
-  } finally {
-    engine.free();
-  }
+}
+
+/**
+ * The engine's error is a Rust span trace; the operator needs which migration, why, and what to do. The engine
+ * has already recorded the failure in _prisma_migrations and refuses every later run until it is resolved.
+ */
+function migrationError(err: unknown, kind: Database["kind"]): AppError {
+  const text = String((err as Error)?.message ?? err);
+  const name = /migration_name="([^"]+)"/.exec(text)?.[1] ?? /The `([^`]+)` migration/.exec(text)?.[1];
+  const why = text.split("\n").map((l) => l.trim()).filter((l) => l && !/^\d+:|^at |^with /.test(l)).slice(0, 2).join(": ");
+  const sql = name
+    ? `UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${name}' AND finished_at IS NULL`
+    : "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL";
+  return new AppError("db.migration_failed", {
+    params: { name: name ?? "?" },
+    log: `migration ${name ?? "(unknown)"} failed on ${kind === "pglite" ? "the embedded database" : "PostgreSQL"}: ${why}. ` +
+      `It is recorded as failed in _prisma_migrations and no later migration was applied. Undo what it may have ` +
+      `done, then mark it rolled back (${sql}) and run \`aide-portail db migrate\` again.`,
+    cause: err,
+  });
 }

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { isAppError } from "../../core/errors";
 import { openDatabase } from "../../core/db/database";
-import { migrateDatabase } from "../../core/db/migrate";
+import { MIGRATIONS_DIR, migrateDatabase } from "../../core/db/migrate";
 import { createTestDatabase } from "../helpers/test-database";
 
 describe("migrations", () => {
@@ -28,6 +32,30 @@ describe("migrations", () => {
       expect(await db.prisma.school.count()).toBe(1);
       await db.reset();
       expect(await db.prisma.school.count()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("a failing migration is reported with its name and the way out, recorded as failed, and blocks later runs", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-migrations-"));
+    fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, "29991231000000_broken"));
+    fs.writeFileSync(path.join(dir, "29991231000000_broken", "migration.sql"), 'ALTER TABLE "NoSuchTable" ADD COLUMN x int;\n');
+    const db = await createTestDatabase(); // already migrated: only the broken one is new
+    try {
+      const err = await migrateDatabase(db, { migrationsDir: dir }).then(() => null, (e: unknown) => e);
+      expect(isAppError(err, "db.migration_failed")).toBe(true);
+      expect((err as Error).message).toContain("migration 29991231000000_broken failed");
+      expect((err as Error).message).toMatch(/NoSuchTable/);
+      expect((err as Error).message).toContain("rolled_back_at");
+      const rows = await db.prisma.$queryRawUnsafe<{ finished_at: Date | null }[]>(
+        `select finished_at from _prisma_migrations where migration_name = '29991231000000_broken'`,
+      );
+      expect(rows).toEqual([{ finished_at: null }]);
+      const again = await migrateDatabase(db, { migrationsDir: dir }).then(() => null, (e: unknown) => e);
+      expect(isAppError(again, "db.migration_failed")).toBe(true);
+      expect((again as Error).message).toContain("29991231000000_broken");
     } finally {
       await db.close();
     }
