@@ -14,13 +14,18 @@ export function hashPassword(password: string): Promise<string> {
 // email answers as slowly as a known one.
 const DUMMY_HASH = bcrypt.hashSync(crypto.randomBytes(16).toString("hex"), ACCOUNT_POLICY.bcryptCost);
 
+// bcrypt reads 72 bytes at most; 256 UTF-16 units always cover them. Cutting before bcrypt changes no answer
+// and keeps a multi-megabyte « password » from costing more than a normal one.
+const MAX_COMPARED_CHARS = 256;
+
 /** Checks `clear` against `hash`; with no hash, spends the same time and says no. */
 export async function checkHash(clear: string, hash: string | null | undefined): Promise<boolean> {
+  const text = typeof clear === "string" ? clear.slice(0, MAX_COMPARED_CHARS) : "";
   if (!hash) {
-    await bcrypt.compare(clear, DUMMY_HASH);
+    await bcrypt.compare(text, DUMMY_HASH);
     return false;
   }
-  return bcrypt.compare(clear, hash);
+  return bcrypt.compare(text, hash);
 }
 
 /** The secret answer is folded (case, accents, spaces, punctuation) before hashing and before comparing. */

@@ -5,9 +5,13 @@ export function normalizeEmail(input: string): string {
   return input.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 }
 
-/** A plausible email address (the full RFC is not the point: what a parent would mistype is). */
+/**
+ * A plausible email address (the full RFC is not the point: what a parent would mistype is).
+ * The length is checked first: the pattern backtracks quadratically on long dotted input, so a 80 KB
+ * chat message could otherwise hold the event loop for seconds.
+ */
 export function looksLikeEmail(input: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(input) && input.length <= 254;
+  return typeof input === "string" && input.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(input);
 }
 
 /** Folds case, accents and runs of spaces: « Éloïse  Dubé » → « eloise dube ». */
