@@ -9,7 +9,10 @@ import { decoySecretQuestion } from "./secret-questions";
 
 export interface GetSecretQuestionOptions {
   email: string;
-  /** Language of the decoy (the conversation's); a real question is returned as the parent chose it. */
+  /**
+   * The conversation's language. It changes nothing in the answer: a real question comes back as the parent
+   * chose it, and a decoy's language is fixed per email (secret-questions.ts), so both stay put.
+   */
   lang?: Lang;
 }
 
@@ -19,5 +22,5 @@ export async function getSecretQuestion(ctx: CoreContext, opts: GetSecretQuestio
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
   const account = await findAccountByEmail(ctx, { email });
   if (account?.status === "ACTIVE" && account.secretQuestion && account.secretAnswerHash) return { question: account.secretQuestion };
-  return { question: decoySecretQuestion(ctx, email, opts.lang ?? "fr") };
+  return { question: decoySecretQuestion(ctx, email) };
 }

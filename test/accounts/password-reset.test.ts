@@ -24,10 +24,10 @@ describe("getSecretQuestion (seed 1 §3.1)", () => {
   it("gives an unknown email a stable decoy from the portal's own list, in the same shape", async () => {
     const first = await getSecretQuestion(ctx, { email: "personne.x@example.com" });
     expect(Object.keys(first)).toEqual(["question"]);
-    expect(listSecretQuestions("fr")).toContain(first.question);
+    expect([...listSecretQuestions("fr"), ...listSecretQuestions("en")]).toContain(first.question);
     for (let i = 0; i < 3; i++) expect(await getSecretQuestion(ctx, { email: "Personne.X@example.com" })).toEqual(first);
-    const en = await getSecretQuestion(ctx, { email: "personne.x@example.com", lang: "en" });
-    expect(listSecretQuestions("en").indexOf(en.question)).toBe(listSecretQuestions("fr").indexOf(first.question));
+    // Asking in the other language changes nothing (a real question would not change either).
+    expect(await getSecretQuestion(ctx, { email: "personne.x@example.com", lang: "en" })).toEqual(first);
     // Different emails do not all get the same decoy.
     const many = new Set<string>();
     for (let i = 0; i < 20; i++) many.add((await getSecretQuestion(ctx, { email: `x${i}@example.com` })).question);
@@ -36,7 +36,7 @@ describe("getSecretQuestion (seed 1 §3.1)", () => {
 
   it("gives a decoy to an account that has no secret question yet", async () => {
     const { account } = await makeAccount(ctx.prisma, { status: "PENDING_VALIDATION" });
-    expect(listSecretQuestions("fr")).toContain((await getSecretQuestion(ctx, { email: account.email })).question);
+    expect([...listSecretQuestions("fr"), ...listSecretQuestions("en")]).toContain((await getSecretQuestion(ctx, { email: account.email })).question);
   });
 });
 
