@@ -2,7 +2,8 @@
 // question, login id, password and secret-question changes, chat sign-in codes and sessions.
 export { ACCOUNT_ERRORS, type AccountErrorName } from "./account-error";
 export { ACCOUNT_POLICY } from "./account-policy";
-export { getAccountSummary, findAccountByEmail, maskEmail, type AccountSummary } from "./account-summary";
+// findAccountByEmail stays inside core/accounts: its rows carry the password and answer hashes.
+export { getAccountSummary, maskEmail, type AccountSummary } from "./account-summary";
 export { validateAccountEmail, type ValidateAccountEmailOptions, type ValidatedAccountEmail } from "./validate-account-email";
 export { requestAccountCreation, type RequestAccountCreationOptions, type AccountCreationRequested } from "./request-account-creation";
 export {
