@@ -4,8 +4,8 @@ import type { CoreContext } from "../context";
 import { recordAudit } from "../audit";
 import { accountError } from "./account-error";
 import { ACCOUNT_AUTH_SELECT, getAccountSummary, minutesUntil, type AccountAuth, type AccountSummary } from "./account-summary";
-import { countLoginFailure } from "./sign-in";
-import { assertPasswordPolicy, checkHash, hashPassword } from "./secrets";
+import { checkPasswordWithLimit } from "./sign-in";
+import { assertPasswordPolicy, hashPassword } from "./secrets";
 
 export interface ChangePasswordOptions {
   accountId: string;
@@ -21,11 +21,9 @@ export async function verifyAccountPassword(ctx: CoreContext, accountId: string,
   if (account.loginLockedUntil && account.loginLockedUntil > ctx.now()) {
     throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, account.loginLockedUntil) } });
   }
-  if (!(await checkHash(password, account.passwordHash))) {
-    const until = await countLoginFailure(ctx, account.id);
-    if (until) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, until) } });
-    throw accountError("password_wrong", { log: `wrong current password for account ${accountId}` });
-  }
+  const checked = await checkPasswordWithLimit(ctx, account, password);
+  if (checked instanceof Date) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, checked) } });
+  if (checked === "wrong") throw accountError("password_wrong", { log: `wrong current password for account ${accountId}` });
   return account;
 }
 

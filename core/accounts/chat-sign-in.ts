@@ -72,14 +72,21 @@ export async function verifyChatSignInCode(ctx: CoreContext, opts: VerifyChatSig
   const row = await ctx.prisma.oneTimeCode.findFirst({
     where: { accountId: account.id, purpose: "CHAT_SIGNIN", subject: opts.channelKey, consumedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, codeHash: true, expiresAt: true, attempts: true },
+    select: { id: true, codeHash: true, expiresAt: true },
   });
-  if (!row || row.expiresAt <= now || row.attempts >= POLICY.maxAttempts) throw accountError("code_invalid", { log: "no live chat code" });
-  const typed = opts.code.replace(/\D+/g, "");
+  if (!row || row.expiresAt <= now) throw accountError("code_invalid", { log: "no live chat code" });
+  // Take one attempt BEFORE comparing, with a conditional update: guesses fired at once can never get more
+  // than maxAttempts comparisons between them (reading `attempts` first and counting after would let them).
+  const taken = await ctx.prisma.oneTimeCode.updateMany({
+    where: { id: row.id, consumedAt: null, attempts: { lt: POLICY.maxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (taken.count !== 1) throw accountError("code_invalid", { log: "chat code out of attempts" });
+  const typed = String(opts.code ?? "").slice(0, 64).replace(/\D+/g, "");
   if (typed.length !== 6 || !sameDigest(codeHash(ctx, row.id, typed), row.codeHash)) {
-    const updated = await ctx.prisma.oneTimeCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
-    if (updated.attempts >= POLICY.maxAttempts) await ctx.prisma.oneTimeCode.update({ where: { id: row.id }, data: { consumedAt: now } });
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.chat_code_failed", entityType: "account", entityId: account.id, data: { attempt: updated.attempts } });
+    const { attempts } = await ctx.prisma.oneTimeCode.findUniqueOrThrow({ where: { id: row.id }, select: { attempts: true } });
+    if (attempts >= POLICY.maxAttempts) await ctx.prisma.oneTimeCode.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: now } });
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.chat_code_failed", entityType: "account", entityId: account.id, data: { attempt: attempts } });
     throw accountError("code_invalid", { log: `wrong chat code for account ${account.id}` });
   }
   const expiresAt = new Date(now.getTime() + ACCOUNT_POLICY.chatSessionIdleMs);

@@ -9,6 +9,7 @@ import { looksLikeEmail, normalizeEmail } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
 import { asLang, findAccountByEmail, maskEmail, minutesUntil } from "./account-summary";
+import { settleFailure, takeAttempt } from "./account-attempts";
 import { emailKey, lockedUntil, recordFailure } from "./rate-limit";
 import { checkSecretAnswer, generateTemporaryPassword, hashPassword } from "./secrets";
 
@@ -39,20 +40,15 @@ async function failUnknown(ctx: CoreContext, email: string, accountId: string | 
 }
 
 async function failKnown(ctx: CoreContext, accountId: string): Promise<never> {
-  const row = await ctx.prisma.account.update({
-    where: { id: accountId },
-    data: { failedSecretAttempts: { increment: 1 } },
-    select: { failedSecretAttempts: true },
-  });
-  if (row.failedSecretAttempts < maxFailures) {
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.secret_answer_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedSecretAttempts } });
-    throw accountError("secret_answer_wrong", { params: { attemptsLeft: maxFailures - row.failedSecretAttempts }, log: `wrong secret answer for account ${accountId}` });
+  const failure = await settleFailure(ctx, "secret", accountId, { maxFailures, lockMs });
+  if (failure.startedLock) {
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.secret_locked", entityType: "account", entityId: accountId, data: { until: failure.lockedUntil!.toISOString() } });
+    ctx.log.warn({ component: "accounts", accountId }, "password reset locked after repeated wrong answers");
+  } else {
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.secret_answer_failed", entityType: "account", entityId: accountId, data: { attempt: failure.attempt } });
   }
-  const until = new Date(ctx.now().getTime() + lockMs);
-  await ctx.prisma.account.update({ where: { id: accountId }, data: { failedSecretAttempts: 0, secretLockedUntil: until } });
-  await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.secret_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
-  ctx.log.warn({ component: "accounts", accountId }, "password reset locked after repeated wrong answers");
-  throw accountError("secret_locked", { params: { minutes: minutesUntil(ctx, until) } });
+  if (failure.lockedUntil) throw accountError("secret_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil) } });
+  throw accountError("secret_answer_wrong", { params: { attemptsLeft: Math.max(1, maxFailures - failure.attempt) }, log: `wrong secret answer for account ${accountId}` });
 }
 
 /**
@@ -72,6 +68,10 @@ export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: Rese
   }
   if (account.secretLockedUntil && account.secretLockedUntil > ctx.now()) {
     throw accountError("secret_locked", { params: { minutes: minutesUntil(ctx, account.secretLockedUntil) }, log: `account ${account.id} reset locked` });
+  }
+  const locked = await takeAttempt(ctx, "secret", account.id, { maxFailures, lockMs });
+  if (locked) {
+    throw accountError("secret_locked", { params: { minutes: minutesUntil(ctx, locked) }, log: `account ${account.id} reset locked` });
   }
   if (!(await checkSecretAnswer(opts.answer, account.secretAnswerHash))) return failKnown(ctx, account.id);
 

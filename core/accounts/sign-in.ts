@@ -8,6 +8,7 @@ import { looksLikeEmail, normalizeEmail } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
 import { asLang, findAccountByEmail, minutesUntil } from "./account-summary";
+import { settleFailure, takeAttempt } from "./account-attempts";
 import { emailKey, lockedUntil, recordFailure } from "./rate-limit";
 import { checkHash } from "./secrets";
 
@@ -22,23 +23,28 @@ export interface SignedIn {
   lang: Lang;
 }
 
-/** Counts one wrong password on an account; the 5th locks it. Returns the lock's end when it locked. */
-export async function countLoginFailure(ctx: CoreContext, accountId: string): Promise<Date | null> {
-  const { maxFailures, lockMs } = ACCOUNT_POLICY.signIn;
-  const row = await ctx.prisma.account.update({
-    where: { id: accountId },
-    data: { failedLoginAttempts: { increment: 1 } },
-    select: { failedLoginAttempts: true },
-  });
-  if (row.failedLoginAttempts < maxFailures) {
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_failed", entityType: "account", entityId: accountId, data: { attempt: row.failedLoginAttempts } });
-    return null;
+/**
+ * Checks a password against an account with the attempt limit (account-attempts.ts): 5 failures lock sign-in
+ * for 15 minutes. Returns "ok", or the lock's end when the account is (or has just become) locked, or "wrong".
+ */
+export async function checkPasswordWithLimit(ctx: CoreContext, account: { id: string; passwordHash: string | null }, password: string): Promise<"ok" | "wrong" | Date> {
+  const limit = ACCOUNT_POLICY.signIn;
+  const locked = await takeAttempt(ctx, "login", account.id, limit);
+  if (locked) {
+    return locked;
   }
-  const until = new Date(ctx.now().getTime() + lockMs);
-  await ctx.prisma.account.update({ where: { id: accountId }, data: { failedLoginAttempts: 0, loginLockedUntil: until } });
-  await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_locked", entityType: "account", entityId: accountId, data: { until: until.toISOString() } });
-  ctx.log.warn({ component: "accounts", accountId }, "sign-in locked after repeated failures");
-  return until;
+  if (await checkHash(password, account.passwordHash)) {
+    await ctx.prisma.account.updateMany({ where: { id: account.id }, data: { failedLoginAttempts: 0 } }); // gives the attempt back
+    return "ok";
+  }
+  const failure = await settleFailure(ctx, "login", account.id, limit);
+  if (failure.startedLock) {
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_locked", entityType: "account", entityId: account.id, data: { until: failure.lockedUntil!.toISOString() } });
+    ctx.log.warn({ component: "accounts", accountId: account.id }, "sign-in locked after repeated failures");
+  } else {
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_failed", entityType: "account", entityId: account.id, data: { attempt: failure.attempt } });
+  }
+  return failure.lockedUntil ?? "wrong";
 }
 
 /**
@@ -68,11 +74,9 @@ export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<Sig
     await checkHash(opts.password, null);
     throw accountError("account_pending_validation", { log: `account ${account.id} not validated yet` });
   }
-  if (!(await checkHash(opts.password, account.passwordHash))) {
-    const until = await countLoginFailure(ctx, account.id);
-    if (until) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, until) } });
-    throw accountError("signin_invalid", { log: `wrong password for account ${account.id}` });
-  }
+  const checked = await checkPasswordWithLimit(ctx, account, opts.password);
+  if (checked instanceof Date) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, checked) }, log: `account ${account.id} locked` });
+  if (checked === "wrong") throw accountError("signin_invalid", { log: `wrong password for account ${account.id}` });
   if (account.status === "PENDING_SCHOOL") throw accountError("account_pending_school", { log: `account ${account.id} waits for its school` });
   if (account.status === "DISABLED") throw accountError("account_disabled", { log: `account ${account.id} disabled` });
 

@@ -1,0 +1,79 @@
+// What an attacker tries against the account flows: many guesses fired at once (attempt limits must hold
+// under concurrency), huge inputs (clean answers, no event-loop stalls), and probing the decoy question
+// for a difference that tells emails with an account from those without.
+import { getSecretQuestion, resetPasswordWithSecretAnswer, sendChatSignInCode, signIn, verifyChatSignInCode } from "../../core/accounts";
+import { looksLikeEmail } from "../../core/util/text";
+import { makeAccount } from "../factories/families";
+import { accountsContext, auditActions, codeOf, lastEmailTo, setup, type AccountsTestContext } from "./support";
+
+const t = setup();
+let ctx: AccountsTestContext;
+beforeEach(() => { ctx = accountsContext(t.db()); });
+
+describe("huge or hostile input", () => {
+  it("rejects a megabyte-long dotted « email » at once instead of backtracking on it", () => {
+    expect(looksLikeEmail("a@" + "a.".repeat(500_000) + "@")).toBe(false);
+    expect(looksLikeEmail("a".repeat(250) + "@b.ca")).toBe(false);
+    expect(looksLikeEmail("marie@gmail.com")).toBe(true);
+  });
+
+  it("answers sign-in with a huge email or a huge password with the neutral error", async () => {
+    const { account } = await makeAccount(ctx.prisma);
+    expect(await codeOf(signIn(ctx, { email: "a@" + "a.".repeat(200_000) + "@", password: "x" }))).toBe("accounts.signin_invalid");
+    expect(await codeOf(signIn(ctx, { email: account.email, password: "x".repeat(5_000_000) }))).toBe("accounts.signin_invalid");
+  });
+});
+
+describe("attempt limits under concurrency", () => {
+  it("evaluates at most 5 guesses of one chat code, even when 12 arrive at once", async () => {
+    const { account } = await makeAccount(ctx.prisma);
+    await sendChatSignInCode(ctx, { email: account.email, channelKey: "conv-race", lang: "fr" });
+    const code = /\n(\d{6})\n/.exec((await lastEmailTo(ctx, account.email)).text)![1];
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrong(i), channelKey: "conv-race" }))),
+    );
+    expect(new Set(results)).toEqual(new Set(["accounts.code_invalid"]));
+    expect((await auditActions(ctx, account.id)).filter((a) => a === "account.chat_code_failed")).toHaveLength(5);
+    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code, channelKey: "conv-race" }))).toBe("accounts.code_invalid");
+  });
+
+  it("checks at most 5 secret answers, even when 10 arrive at once", async () => {
+    const { account } = await makeAccount(ctx.prisma);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => codeOf(resetPasswordWithSecretAnswer(ctx, { email: account.email, answer: `mauvaise ${i}` }))),
+    );
+    expect(results.filter((r) => r === "accounts.secret_answer_wrong").length).toBeLessThanOrEqual(4);
+    expect(await ctx.prisma.outboxMessage.count()).toBe(0);
+    expect(results.every((r) => r === "accounts.secret_answer_wrong" || r === "accounts.secret_locked")).toBe(true);
+    // Each compared answer leaves one failure event (the 5th may be the lock itself): never more than 5.
+    const actions = await auditActions(ctx, account.id);
+    expect(actions.filter((a) => a === "account.secret_answer_failed").length).toBeLessThanOrEqual(5);
+    expect(actions).toContain("account.secret_locked");
+    expect((await ctx.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).secretLockedUntil).not.toBeNull();
+  });
+
+  it("checks at most 5 passwords, even when 10 arrive at once", async () => {
+    const { account, password } = await makeAccount(ctx.prisma);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => codeOf(signIn(ctx, { email: account.email, password: `Faux${i}xyz1` }))),
+    );
+    expect(results.every((r) => r === "accounts.signin_invalid" || r === "accounts.signin_locked")).toBe(true);
+    const actions = await auditActions(ctx, account.id);
+    expect(actions.filter((a) => a === "account.signin_failed").length).toBeLessThanOrEqual(5);
+    expect(actions).toContain("account.signin_locked");
+    expect(await codeOf(signIn(ctx, { email: account.email, password }))).toBe("accounts.signin_locked");
+  });
+});
+
+describe("decoy questions", () => {
+  it("do not change with the language the attacker asks in (a real question never does)", async () => {
+    const { account } = await makeAccount(ctx.prisma, { lang: "fr" });
+    const real = [await getSecretQuestion(ctx, { email: account.email, lang: "fr" }), await getSecretQuestion(ctx, { email: account.email, lang: "en" })];
+    expect(real[0]).toEqual(real[1]);
+    for (let i = 0; i < 30; i++) {
+      const email = `sans.compte.${i}@example.com`;
+      expect(await getSecretQuestion(ctx, { email, lang: "en" })).toEqual(await getSecretQuestion(ctx, { email, lang: "fr" }));
+    }
+  });
+});
