@@ -29,6 +29,7 @@ export const ACCOUNT_ERRORS = [
   "account_disabled",
   "account_not_found",
   "new_family_field_missing",
+  "new_family_field_too_long",
   "postal_code_invalid",
   "phone_invalid",
   "province_invalid",

@@ -7,7 +7,7 @@ import type { Lang } from "../i18n";
 import { recordAudit } from "../audit";
 import { prismaCode } from "../errors";
 import { enqueueEmail } from "../outbox/enqueue-email";
-import { foldText, looksLikeEmail, normalizeEmail } from "../util/text";
+import { foldText, looksLikeEmail, normalizeEmail, stripControls } from "../util/text";
 import { accountError } from "./account-error";
 import { maskEmail } from "./account-summary";
 import { assertPasswordPolicy, assertSecretQuestion, hashPassword, hashSecretAnswer } from "./secrets";
@@ -59,10 +59,16 @@ function phone(input: string): string | null {
   return d.length === 10 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}` : null;
 }
 
+/** What the form's boxes hold at most (the policy checks password, question and answer). */
+const MAX_LENGTHS = { givenName: 100, familyName: 100, streetAddress: 200, city: 100, province: 50, postalCode: 20, phone: 40, email: 254 } as const;
+
 function profileOf(opts: RequestNewFamilyAccountOptions): NewFamilyProfile {
   const required = ["givenName", "familyName", "streetAddress", "city", "province", "postalCode", "phone", "email", "password", "secretQuestion", "secretAnswer"] as const;
   for (const field of required) {
     if (typeof opts[field] !== "string" || !opts[field].trim()) throw accountError("new_family_field_missing", { params: { field } });
+  }
+  for (const [field, max] of Object.entries(MAX_LENGTHS)) {
+    if ((opts[field as keyof typeof MAX_LENGTHS] as string).length > max) throw accountError("new_family_field_too_long", { params: { field, max } });
   }
   const province = provinceCode(opts.province);
   if (!province) throw accountError("province_invalid");
@@ -70,12 +76,12 @@ function profileOf(opts: RequestNewFamilyAccountOptions): NewFamilyProfile {
   if (!pc) throw accountError("postal_code_invalid");
   const tel = phone(opts.phone);
   if (!tel) throw accountError("phone_invalid");
-  const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+  const clean = (s: string) => stripControls(s).replace(/\s+/g, " ").trim();
   return { givenName: clean(opts.givenName), familyName: clean(opts.familyName), streetAddress: clean(opts.streetAddress), city: clean(opts.city), province, postalCode: pc, phone: tel };
 }
 
 /**
- * Errors: `new_family_field_missing` ({{field}} in params), `province_invalid`, `postal_code_invalid`,
+ * Errors: `new_family_field_missing` ({{field}} in params), `new_family_field_too_long` ({{field}}, {{max}}), `province_invalid`, `postal_code_invalid`,
  * `phone_invalid`, `invalid_email`, the password policy's, `secret_question_invalid`, `secret_answer_too_short`,
  * `school_unknown`, `account_already_active`, `account_already_pending`, `account_disabled`,
  * `email_known_use_standard_creation` (the email is already on a child's record: use the normal path).

@@ -2,7 +2,7 @@
 // bcryptjs (cost 10) for what people choose; SHA-256 for long random tokens; HMAC for short codes.
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
-import { foldAnswer } from "../util/text";
+import { foldAnswer, stripControls } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
 
@@ -51,7 +51,7 @@ export function assertPasswordPolicy(password: string): void {
 
 /** Question text as chosen, answer long enough once folded. */
 export function assertSecretQuestion(question: string, answer: string): { question: string } {
-  const q = question.replace(/\s+/g, " ").trim();
+  const q = stripControls(typeof question === "string" ? question : "").replace(/\s+/g, " ").trim();
   if (!q || q.length > ACCOUNT_POLICY.secretQuestion.maxLength) throw accountError("secret_question_invalid");
   if (foldAnswer(answer).length < ACCOUNT_POLICY.secretAnswer.minFoldedLength || answer.length > ACCOUNT_POLICY.secretAnswer.maxLength) {
     throw accountError("secret_answer_too_short", { params: { min: ACCOUNT_POLICY.secretAnswer.minFoldedLength } });

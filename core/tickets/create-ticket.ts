@@ -10,7 +10,7 @@ import type { TicketChannel, TicketQueue } from "../db/generated/enums";
 import { recordAudit } from "../audit";
 import { AppError, prismaCode } from "../errors";
 import type { Lang } from "../i18n";
-import { normalizeEmail } from "../util/text";
+import { normalizeEmail, stripControls } from "../util/text";
 import { visibleStudentsWhere } from "../records/access";
 import { capBody } from "./message-body";
 import { routeTicket, type RoutingReason } from "./routing";
@@ -52,7 +52,7 @@ const createdSelect = {
 } as const;
 
 const clean = (s: string | null | undefined, max = 200) => {
-  const v = s?.replace(/\s+/g, " ").trim();
+  const v = typeof s === "string" ? stripControls(s).replace(/\s+/g, " ").trim() : "";
   return v ? v.slice(0, max) : null;
 };
 

@@ -28,3 +28,11 @@ export function foldText(input: string): string {
 export function foldAnswer(input: string): string {
   return foldText(input).replace(/[^\p{L}\p{N}]+/gu, "");
 }
+
+/**
+ * Drops NUL and the other control characters (tabs and line breaks become spaces): PostgreSQL text cannot
+ * hold NUL (error 22021), and no name, subject or question needs the others.
+ */
+export function stripControls(input: string): string {
+  return input.replace(/[\t\n\r\v\f]/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
+}

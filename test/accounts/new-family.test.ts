@@ -134,3 +134,20 @@ describe("resendValidationEmail (« je n'ai pas reçu le courriel d'activation �
     expect(await ctx.prisma.outboxMessage.count({ where: { toAddress: "personne@example.com" } })).toBe(0);
   });
 });
+
+describe("new family: hostile input", () => {
+  it("refuses a field longer than the form allows, naming it, and stores nothing", async () => {
+    const res = await codeOf(requestNewFamilyAccount(ctx, form({ givenName: "A".repeat(1_000_000) })));
+    expect(res).toBe("accounts.new_family_field_too_long");
+    expect(await ctx.prisma.account.count()).toBe(0);
+    expect(await ctx.prisma.outboxMessage.count()).toBe(0);
+  });
+
+  it("drops NUL and control characters instead of failing in the database", async () => {
+    const f = form({ givenName: "Ami\u0000na", city: "Orl\u0007éans", secretQuestion: "Ville\u0000 natale?" });
+    const res = await requestNewFamilyAccount(ctx, f);
+    const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: res.accountId } });
+    expect(row.pendingProfile).toMatchObject({ givenName: "Amina", city: "Orléans" });
+    expect(row.secretQuestion).toBe("Ville natale?");
+  });
+});

@@ -236,3 +236,16 @@ describe("messages, statuses and visibility", () => {
     expect(await findTicketByReference(ctx, { reference: "bonjour" })).toBeNull();
   });
 });
+
+describe("tickets: hostile input", () => {
+  it("stores a subject, names and phone holding NUL or control characters without them, instead of failing", async () => {
+    const ctx = testContext(db);
+    const t = await createTicket(ctx, {
+      channel: "EMAIL", subject: "Bulletin\u0000 de Léa\u0007", body: "Bonjour", lang: "fr",
+      requester: { name: "Marie\u0000 Tremblay", email: "marie@exemple.test", phone: "613\u0000 555-0142" },
+      child: { givenName: "Lé\u0000a", familyName: "Tremblay", grade: "05" },
+    });
+    const row = await db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    expect(row).toMatchObject({ subject: "Bulletin de Léa", requesterName: "Marie Tremblay", requesterPhone: "613 555-0142", childGivenName: "Léa" });
+  });
+});
