@@ -1,6 +1,7 @@
 // Opens the core for a command: configuration from the environment → logger → database → migrations.
 // Every command that touches data goes through here, so they all see the same database the same way.
 import fs from "node:fs";
+import pino from "pino";
 import { createLogger, loadConfig, migrateDatabase, openDatabase, type Config, type CoreContext, type Database, type Logger } from "../core";
 
 export interface Booted {
@@ -13,9 +14,17 @@ export interface Booted {
   close(): Promise<void>;
 }
 
-export async function boot(opts: { env?: NodeJS.ProcessEnv; migrate?: boolean; log?: Logger } = {}): Promise<Booted> {
+export interface BootOptions {
+  env?: NodeJS.ProcessEnv;
+  migrate?: boolean;
+  log?: Logger;
+  /** One-shot commands: logs on stderr, so stdout carries only the result the operator asked for. */
+  logToStderr?: boolean;
+}
+
+export async function boot(opts: BootOptions = {}): Promise<Booted> {
   const config = loadConfig(opts.env ?? process.env);
-  const log = opts.log ?? createLogger({ level: config.LOG_LEVEL });
+  const log = opts.log ?? createLogger({ level: config.LOG_LEVEL, destination: opts.logToStderr ? pino.destination(2) : undefined });
   if (!config.DATABASE_URL) fs.mkdirSync(config.dataDir, { recursive: true });
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   let applied: string[] = [];

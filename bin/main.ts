@@ -9,7 +9,7 @@ import { boot } from "./boot";
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
 function bootForCommand() {
-  return boot({ log: undefined }).then((b) => ({ ctx: b.ctx, close: b.close }));
+  return boot({ logToStderr: true }).then((b) => ({ ctx: b.ctx, close: b.close }));
 }
 
 export function buildProgram(): Command {
@@ -34,7 +34,7 @@ export function buildProgram(): Command {
   db.command("migrate")
     .description(t("cli:db.migrate.description"))
     .action(async () => {
-      const b = await boot({ migrate: true });
+      const b = await boot({ migrate: true, logToStderr: true });
       try {
         console.log(
           b.applied.length
