@@ -58,6 +58,24 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
 type Claim = Pick<ClaimedEmail, "id" | "leaseUntil">;
 
 /**
+ * Emails whose body carries a live secret: a temporary password, a sign-in code, a validation link (whose token
+ * the accounts store only as a SHA-256, so that a database read yields nothing usable). Once delivered — or
+ * given up — their text is wiped, so the outbox table is not a store of working credentials.
+ */
+export const SECRET_BEARING_TEMPLATES: readonly string[] = [
+  "accounts:email.passwordReset",
+  "accounts:email.chatCode",
+  "accounts:email.validation",
+  "accounts:email.newFamilyReceived",
+];
+/** What operators find in place of such a body (never sent to anyone). */
+export const WIPED_BODY = "[body wiped after delivery: it held a secret]";
+
+async function wipeSecretBody(tx: Pick<CoreContext["prisma"], "outboxMessage">, id: string): Promise<void> {
+  await tx.outboxMessage.updateMany({ where: { id, template: { in: [...SECRET_BEARING_TEMPLATES] } }, data: { text: WIPED_BODY, html: null } });
+}
+
+/**
  * Only the holder of the current claim records its outcome (an email taken back keeps the other's result).
  * Compared in SQL with the very parameter the claim wrote, so both sides see the same timestamp.
  */
@@ -76,6 +94,7 @@ export async function markEmailSent(ctx: CoreContext, claim: Claim): Promise<boo
       where: { id: claim.id },
       data: { status: "SENT", sentAt: ctx.now(), lockedUntil: null, lastError: null },
     });
+    await wipeSecretBody(tx, claim.id);
     return true;
   });
 }
@@ -101,6 +120,7 @@ export async function markEmailFailed(
         nextAttemptAt: new Date(ctx.now().getTime() + retryDelayMs(opts.attempts)),
       },
     });
+    if (giveUp) await wipeSecretBody(tx, claim.id);
     return giveUp ? ("failed" as const) : ("retry" as const);
   });
 }

@@ -1,4 +1,5 @@
 import { changePassword, getSecretQuestion, listSecretQuestions, resetPasswordWithSecretAnswer, signIn } from "../../core/accounts";
+import { claimDueEmails, markEmailSent, WIPED_BODY } from "../../core/outbox";
 import { makeAccount, makeFamily } from "../factories/families";
 import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, setup, type AccountsTestContext } from "./support";
 
@@ -137,5 +138,20 @@ describe("resetPasswordWithSecretAnswer", () => {
     // The decoy's answer can never be right, not even the « usual » answer.
     ctx.clock.advance(31 * 60_000);
     expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: "autre.decoy@example.com", answer: "Le Petit Prince" }))).toBe("accounts.secret_answer_wrong");
+  });
+});
+
+describe("the temporary password in the outbox", () => {
+  it("is wiped from the stored email once it is delivered", async () => {
+    const { account, secretAnswer } = await makeAccount(ctx.prisma);
+    await resetPasswordWithSecretAnswer(ctx, { email: account.email, answer: secretAnswer });
+    const temp = temporaryPasswordIn((await lastEmailTo(ctx, account.email)).text);
+    const [claim] = await claimDueEmails(ctx);
+    expect(claim.text).toContain(temp); // the deliverer still gets it
+    expect(await markEmailSent(ctx, claim)).toBe(true);
+    const row = await lastEmailTo(ctx, account.email);
+    expect(row.status).toBe("SENT");
+    expect(JSON.stringify(row)).not.toContain(temp);
+    expect(row.text).toBe(WIPED_BODY);
   });
 });
