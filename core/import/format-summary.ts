@@ -29,6 +29,10 @@ export function formatSummary(s: ImportSummary, maxIssues = 10): string[] {
   }
   if (s.unknownFiles.length) out.push("", `Ignored (not import files): ${s.unknownFiles.join(", ")}`);
   const changed = t.created + t.updated + t.deactivated;
-  out.push("", changed === 0 ? "No change: the database already held this export." : `${t.created} created, ${t.updated} updated, ${t.deactivated} deactivated or removed.`);
+  // "Already held" only when nothing was refused: rejected rows or files were not written, not already there.
+  const refused = t.errors > 0 || s.rejectedFiles.length > 0;
+  out.push("", changed > 0 ? `${t.created} created, ${t.updated} updated, ${t.deactivated} deactivated or removed.`
+    : refused ? `Nothing written: ${t.errors} row(s) and ${s.rejectedFiles.length} file(s) rejected (see above).`
+      : "No change: the database already held this export.");
   return out;
 }

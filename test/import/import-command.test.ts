@@ -43,8 +43,11 @@ describe("import CLI", () => {
     expect(out.join("\n")).toMatch(/No change/);
 
     const bad = writeExport({ ...baseExport(), "classes.csv": "sourcedId,title\nk1,x\n" });
+    out = [];
     expect(await cli("import", "oneroster", bad)).toBe(1);
     expect(out.join("\n")).toMatch(/REJECTED classes\.csv: missing required column\(s\) schoolSourcedId/);
+    expect(out.join("\n")).not.toMatch(/already held/); // a rejected file was not "already there"
+    expect(out[out.length - 1]).toMatch(/^Nothing written: 0 row\(s\) and 1 file\(s\) rejected/);
   });
 
   it("db seed loads the demo and its accounts", async () => {
