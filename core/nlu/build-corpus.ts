@@ -10,15 +10,18 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { TEMPLATES } from "./corpus";
 import { expand, noisy, pick, seededRng } from "./corpus/augment";
-import { CONTEXT, wrapEmail } from "./corpus/email";
+import { CONTEXT, wrapEmail, wrapReply } from "./corpus/email";
 import { INTENTS, type IntentId } from "./intents";
-import { normalizeText } from "./normalize";
+import { normalizeText, rewriteKeys, tokenize } from "./normalize";
+import { LEXICON_PATH, setLexicon } from "./segment";
 
 export interface CorpusLine {
   text: string;
   intent: IntentId;
   lang: "fr" | "en";
   channel?: "email";
+  /** Which template (or natural line) it comes from: train.ts holds whole templates out to calibrate. */
+  group?: number;
 }
 
 const SOCIAL = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "human"]);
@@ -30,7 +33,9 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
   const out: CorpusLine[] = [];
   const seen = new Set<string>();
   const heldOut = heldOutSentences();
-  const push = (line: CorpusLine) => {
+  let group = 0;
+  const push = (raw: CorpusLine) => {
+    const line = { ...raw, group };
     const key = line.intent + "|" + normalizeText(line.text);
     if (seen.has(key) || heldOut.has(normalizeText(line.text))) return;
     seen.add(key);
@@ -45,10 +50,15 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
     for (const lang of ["fr", "en"] as const) {
       const others = requestsOf(lang);
       for (const template of t[lang]) {
+        group++;
         push({ text: expand(template, rng), intent, lang });
         for (let v = 0; v < VARIANTS_PER_TEMPLATE; v++) {
           let text = noisy(expand(template, rng), lang, rng);
           const r = rng();
+          if (intent === "thanks" && r < 0.15) {
+            push({ text: wrapReply(text, lang, rng), intent, lang, channel: "email" });
+            continue;
+          }
           if (!SOCIAL.has(intent) && r < 0.14) {
             const secondary = rng() < 0.3 ? expand(pick(rng, others), rng) : undefined;
             const quoted = rng() < 0.3 ? expand(pick(rng, others), rng) : undefined;
@@ -74,7 +84,9 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
   const natural = join(DATA, "train-natural.jsonl");
   if (existsSync(natural)) {
     for (const raw of readFileSync(natural, "utf8").split("\n")) {
-      if (raw.trim()) push(JSON.parse(raw) as CorpusLine);
+      if (!raw.trim()) continue;
+      group++;
+      push(JSON.parse(raw) as CorpusLine);
     }
   }
   return out;
@@ -95,9 +107,26 @@ function heldOutSentences(): Set<string> {
   return out;
 }
 
+/**
+ * The vocabulary words typed without spaces are cut against (segment.ts): corpus words seen at least
+ * LEXICON_MIN_COUNT times (rarer ones are mostly generated typos) and the spellings normalize.ts rewrites.
+ */
+const LEXICON_MIN_COUNT = 3;
+export function buildLexicon(corpus: readonly CorpusLine[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of corpus) for (const t of tokenize(l.text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const words = new Set([...counts].filter(([w, c]) => c >= LEXICON_MIN_COUNT && /^[a-z]{2,}$/.test(w)).map(([w]) => w));
+  for (const k of rewriteKeys()) if (/^[a-z]{2,}$/.test(k)) words.add(k);
+  return [...words].sort();
+}
+
 if (require.main === module) {
   const corpus = buildCorpus();
   writeFileSync(join(DATA, "train.jsonl"), corpus.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  const lexicon = buildLexicon(corpus);
+  writeFileSync(LEXICON_PATH, lexicon.join("\n") + "\n");
+  setLexicon(lexicon);
+  console.log(`lexicon.txt: ${lexicon.length} words`);
   const counts: Record<string, number> = {};
   for (const l of corpus) counts[l.intent] = (counts[l.intent] ?? 0) + 1;
   console.log(`train.jsonl: ${corpus.length} lines`, counts);

@@ -63,7 +63,11 @@ export function scoreReference(model: Model, prepared: string): { probs: Float64
 }
 
 export function classifyIntent(text: string, channel: Channel = "chat", model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
-  const prepared = prepareText(text, channel);
+  return classifyPrepared(prepareText(text, channel), model);
+}
+
+/** Same as classifyIntent, on a text already through prepareText (index.ts also detects its language). */
+export function classifyPrepared(prepared: string, model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
   const { probs, known } = scoreFast(model, prepared);
   let b = 0;
   let r = -1;

@@ -5,7 +5,8 @@
  * « llet » with « bulletin »), and a length bucket. Tokens are weighted down with their position, so that
  * the first request of a message or of an email outweighs what comes after it.
  */
-import { tokenize, MAX_TOKENS } from "./normalize";
+import { rewritePartsOf, tokenize, MAX_TOKENS } from "./normalize";
+import { segmentToken } from "./segment";
 
 export interface FeatureVector {
   keys: string[];
@@ -49,15 +50,44 @@ export function lengthBucket(n: number): string {
 }
 
 const ALL_DIGITS = /^\d+$/;
+const DICTATION_HINT = /virgule|point|ligne|paragraph|guillemets|question mark|exclamation|full stop|new line/i;
 
 /** Numbers only matter by kind (a 9-digit OEN, a phone or a date), never by value. */
+/**
+ * Punctuation spoken to a dictation app and typed out as words (« virgule », « point d'interrogation »,
+ * "question mark"): noise, removed. « point » alone only at the very end (« …mot de passe point »), where
+ * it cannot be « point de vue ».
+ */
+const DICTATION =
+  /\b(virgule|point[- ]?virgule|points? d['’ ]?(interrogation|exclamation)|point final|deux[- ]points|(a|à) la ligne|nouveau paragraphe|nouvelle ligne|ouvrez? les guillemets|fermez? les guillemets|question mark|exclamation (mark|point)|full stop|new paragraph|new line)\b|\bpoint\s*[.!?]*\s*$/gi;
+
 export function featureTokens(text: string): string[] {
-  const tokens = tokenize(text, MAX_TOKENS);
+  const tokens = tokenize(DICTATION_HINT.test(text) ? text.replace(DICTATION, " ") : text, MAX_TOKENS);
+  let glued = false;
   for (let i = 0; i < tokens.length; i++) {
     const c = tokens[i].charCodeAt(0);
     if (c >= 48 && c <= 57 && ALL_DIGITS.test(tokens[i])) tokens[i] = tokens[i].length === 9 ? "#oen" : "#num";
+    else if (tokens[i].length >= 8 && segmentToken(tokens[i]) !== undefined) glued = true;
   }
-  return tokens;
+  return glued ? unglue(tokens) : tokens;
+}
+
+/** Words typed without spaces become the known words they are made of (segment.ts), each rewritten as usual. */
+function unglue(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const tok of tokens) {
+    const pieces = tok.length >= 8 ? segmentToken(tok) : undefined;
+    if (pieces === undefined) {
+      out.push(tok);
+      continue;
+    }
+    for (const p of pieces) {
+      const rw = rewritePartsOf(p);
+      if (rw === undefined) out.push(p);
+      else for (const q of rw) out.push(q);
+    }
+  }
+  return out.length > MAX_TOKENS ? out.slice(0, MAX_TOKENS) : out;
 }
 
 /** Character n-grams of one token, with word-boundary marks. */

@@ -3,7 +3,7 @@
  * classify() never throws: bad input (empty, emoji, HTML, control characters, huge text) gives a
  * clean `none` or a low-confidence intent.
  */
-import { classifyIntent, type IntentScore } from "./classifier";
+import { classifyPrepared, prepareText, type IntentScore } from "./classifier";
 import { detectLanguage as detect, type Lang } from "./language";
 import type { IntentId } from "./intents";
 
@@ -20,8 +20,10 @@ export interface Classification {
 
 export function classify(text: string, opts?: { channel?: "chat" | "email" }): Classification {
   const safe = typeof text === "string" ? text : "";
-  const { best, runnerUp } = classifyIntent(safe, opts?.channel ?? "chat");
-  const { lang, otherLanguage } = detect(safe);
+  // The parent's own words decide both the intent and the language: not a forwarded message or a quoted reply.
+  const prepared = prepareText(safe, opts?.channel ?? "chat");
+  const { best, runnerUp } = classifyPrepared(prepared);
+  const { lang, otherLanguage } = detect(prepared.trim() === "" ? safe : prepared);
   return { intent: best.intent, confidence: best.confidence, runnerUp, lang, otherLanguage };
 }
 

@@ -137,6 +137,11 @@ const REWRITES: Record<string, string> = {
   attendanse: "attendance", notfications: "notifications", notifcations: "notifications", paymnt: "payment",
   reciept: "receipt", receit: "receipt", recipt: "receipt", tysm: "thank you so much",
   tyvm: "thank you very much", thnks: "thanks", thanx: "thanks", thks: "thanks", cya: "see you", gn: "good night",
+  // Québec/Franco-Ontarian oral forms (« kossé », « foxer » = skip class, « mo de pass », « lorraire »)
+  kosse: "qu est ce", kossa: "qu est ce", foxe: "skip", foxer: "skip", foxes: "skip", foxait: "skip",
+  foxent: "skip", foxee: "skip", mo: "mot", lorraire: "l horaire", lhoraire: "l horaire", loraire: "l horaire",
+  lecole: "l ecole", ladresse: "l adresse", labsence: "l absence", lenseignante: "l enseignante", lenseignant: "l enseignant",
+  jpeuxpas: "je peux pas", chpas: "je sais pas", pogne: "pris", pognee: "prise", pogner: "prendre", ye: "il est",
   goodnite: "good night", goodnight: "good night", nite: "night", morn: "morning", mornin: "morning",
 };
 
@@ -151,6 +156,11 @@ const REWRITE_MAP: ReadonlyMap<string, readonly string[]> = new Map(
 /** The canonical spelling of one folded token, or undefined when it has none. */
 export function rewriteOf(tok: string): string | undefined {
   return REWRITE_MAP.get(tok)?.join(" ");
+}
+
+/** Every spelling that has a rewrite (« jai », « mdp »): build-corpus.ts adds them to the segmentation lexicon. */
+export function rewriteKeys(): string[] {
+  return [...REWRITE_MAP.keys()];
 }
 
 /** Same, as its words (no allocation: the shared array must not be modified). */

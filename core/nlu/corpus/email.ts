@@ -68,3 +68,19 @@ function capitalize(s: string): string {
 function endSentence(s: string): string {
   return /[.!?…)]$/.test(s.trim()) ? s : s + ".";
 }
+
+const REPLY_SUBJECT = {
+  fr: ["Objet : Re: Billet {num}", "Objet : RE: Demande {num}", "Objet : Re: Votre demande no {num}", "Objet : Re: Billet {num} - Portail Famille", "Objet : RE: {num}"],
+  en: ["Subject: Re: Ticket {num}", "Subject: RE: Request {num}", "Subject: Re: Your request #{num}", "Subject: Re: Ticket {num} - Family Portal"],
+};
+
+/**
+ * An emailed reply on a ticket that only thanks or confirms (« Objet : Re: Billet 51022 … j'ai bien reçu le
+ * bulletin, merci »): the label stays `thanks` even though a portal word is there.
+ */
+export function wrapReply(text: string, lang: "fr" | "en", rng: Rng): string {
+  const subject = pick(rng, REPLY_SUBJECT[lang]).replace("{num}", String(10000 + Math.floor(rng() * 89999)));
+  const open = pick(rng, OPEN[lang]);
+  const close = pick(rng, lang === "fr" ? ["Cordialement,", "Bonne journée,", "Salutations,", ""] : ["Best,", "Regards,", "Have a good day,", ""]);
+  return [subject, open, endSentence(capitalize(text)), close ? `${close}\n${expand("{name}", rng)}` : expand("{name}", rng)].filter((x) => x).join("\n\n");
+}

@@ -6,6 +6,7 @@ import { ACCOUNT_RECORDS } from "./account-records";
 import { RECORDS } from "./records";
 import { SERVICES } from "./services";
 import { PARENTS_STYLE } from "./parents-style";
+import { INTENT_NOT_KEYWORD } from "./intent-not-keyword";
 
 function merge(...sets: Templates[]): Templates {
   const out: Templates = {};
@@ -18,4 +19,4 @@ function merge(...sets: Templates[]): Templates {
   return out;
 }
 
-export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE);
+export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE, INTENT_NOT_KEYWORD);
