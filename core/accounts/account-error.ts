@@ -24,6 +24,7 @@ export const ACCOUNT_ERRORS = [
   "secret_locked",
   "signin_invalid",
   "signin_locked",
+  "temporary_password_expired",
   "account_pending_validation",
   "account_pending_school",
   "account_disabled",

@@ -10,9 +10,13 @@ export const ACCOUNT_POLICY = {
   secretQuestion: { maxLength: 200 },
   secretAnswer: { minFoldedLength: 2, maxLength: 100 },
   temporaryPasswordLength: 12,
+  /** A temporary password left unused this long stops working: the parent asks for a new one. */
+  temporaryPasswordTtlMs: 72 * HOUR,
 
   /** Account request (seed 1 §1.2): mismatching answers per email before a lockout. */
   creation: { maxFailures: 5, windowMs: HOUR, lockMs: 30 * MINUTE },
+  /** …and a daily cap, so the short lock cannot be waited out ~240 times a day to guess a child's birth date. */
+  creationDaily: { maxFailures: 10, windowMs: 24 * HOUR, lockMs: 24 * HOUR },
   validationTokenTtlMs: 48 * HOUR,
   /** « Je n'ai pas reçu le courriel d'activation »: resends per email. */
   resend: { max: 3, windowMs: HOUR },

@@ -25,6 +25,7 @@ export const ACCOUNT_AUTH_SELECT = {
   guardianId: true,
   passwordHash: true,
   mustChangePassword: true,
+  temporaryPasswordExpiresAt: true,
   secretQuestion: true,
   secretAnswerHash: true,
   failedSecretAttempts: true,

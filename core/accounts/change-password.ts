@@ -11,6 +11,8 @@ export interface ChangePasswordOptions {
   accountId: string;
   currentPassword: string;
   newPassword: string;
+  /** The chat conversation the change is made from stays signed in; every other session is closed. */
+  keepChannelKey?: string;
 }
 
 /** Loads an active account and checks its password; shared by the changes a signed-in parent makes. */
@@ -40,7 +42,10 @@ export async function changePassword(ctx: CoreContext, opts: ChangePasswordOptio
   await ctx.prisma.$transaction(async (tx) => {
     await tx.account.update({
       where: { id: account.id },
-      data: { passwordHash, mustChangePassword: false, failedLoginAttempts: 0, loginLockedUntil: null },
+      data: { passwordHash, mustChangePassword: false, temporaryPasswordExpiresAt: null, failedLoginAttempts: 0, loginLockedUntil: null },
+    });
+    await tx.session.deleteMany({
+      where: { accountId: account.id, ...(opts.keepChannelKey ? { NOT: { channelKey: opts.keepChannelKey } } : {}) },
     });
     await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.password_changed", entityType: "account", entityId: account.id, data: { wasTemporary: account.mustChangePassword } });
   });

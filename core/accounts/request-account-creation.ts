@@ -65,18 +65,26 @@ function matches(guardian: ContactGuardian, opts: RequestAccountCreationOptions)
 /**
  * Errors: those of validateAccountEmail, then `accounts.creation_info_mismatch` (one message whatever the field,
  * so the records are not leaked; seed 1 FAQ 2 says to contact the school) and, after 5 mismatches in an hour,
- * `accounts.creation_locked` for 30 minutes.
+ * `accounts.creation_locked` for 30 minutes; after 10 in a day, for 24 hours.
  */
 export async function requestAccountCreation(ctx: CoreContext, opts: RequestAccountCreationOptions): Promise<AccountCreationRequested> {
   const { email } = await validateAccountEmail(ctx, { email: opts.email });
   const failKey = emailKey(ctx, "signup-fail", email);
-  const locked = await lockedUntil(ctx, failKey);
-  if (locked) throw accountError("creation_locked", { params: { minutes: minutesUntil(ctx, locked) }, log: "account request while locked" });
+  const dayKey = emailKey(ctx, "signup-fail-day", email);
+  const locks = (await Promise.all([lockedUntil(ctx, failKey), lockedUntil(ctx, dayKey)])).filter((d): d is Date => d !== null);
+  if (locks.length) {
+    const until = new Date(Math.max(...locks.map((d) => d.getTime())));
+    throw accountError("creation_locked", { params: { minutes: minutesUntil(ctx, until) }, log: "account request while locked" });
+  }
 
   const guardians = await findContactGuardians(ctx, email);
   const guardian = guardians.find((g) => matches(g, opts));
   if (!guardian) {
-    const failure = await recordFailure(ctx, failKey, ACCOUNT_POLICY.creation);
+    const daily = await recordFailure(ctx, dayKey, ACCOUNT_POLICY.creationDaily);
+    const short = await recordFailure(ctx, failKey, ACCOUNT_POLICY.creation);
+    const failure = daily.locked
+      ? daily
+      : { ...short, remaining: Math.min(short.remaining, daily.remaining) };
     await recordAudit(ctx.prisma, {
       at: ctx.now(),
       actorType: "anonymous",
@@ -114,7 +122,7 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
     if (prismaCode(err) === "P2002") throw accountError("account_already_active", { log: `guardian ${guardian.id} already has an account`, });
     throw err;
   }
-  await clearRateLimit(ctx, failKey);
+  await Promise.all([clearRateLimit(ctx, failKey), clearRateLimit(ctx, dayKey)]);
   ctx.log.info({ component: "accounts", accountId }, "account requested, validation email queued");
   return { accountId, emailedTo: maskEmail(email) };
 }

@@ -80,8 +80,18 @@ export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: Rese
   await ctx.prisma.$transaction(async (tx) => {
     await tx.account.update({
       where: { id: account.id },
-      data: { passwordHash, mustChangePassword: true, failedSecretAttempts: 0, secretLockedUntil: null, failedLoginAttempts: 0, loginLockedUntil: null },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        temporaryPasswordExpiresAt: new Date(ctx.now().getTime() + ACCOUNT_POLICY.temporaryPasswordTtlMs),
+        failedSecretAttempts: 0,
+        secretLockedUntil: null,
+        failedLoginAttempts: 0,
+        loginLockedUntil: null,
+      },
     });
+    // Whoever held a chat session under the old password loses it: a reset means the parent lost control.
+    await tx.session.deleteMany({ where: { accountId: account.id } });
     await enqueueEmail(ctx, { template: "accounts:email.passwordReset", lang: asLang(account.lang), to: account.email, params: { password: temporaryPassword } }, tx);
     await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.password_reset", entityType: "account", entityId: account.id, data: { method: "secret_question" } });
   });

@@ -50,7 +50,7 @@ export async function checkPasswordWithLimit(ctx: CoreContext, account: { id: st
 /**
  * Errors: `accounts.signin_invalid` (unknown email or wrong password), `accounts.signin_locked` ({{minutes}}),
  * `accounts.account_pending_validation`, `accounts.account_pending_school`, `accounts.account_disabled`
- * (the last two only after a correct password).
+ * and `accounts.temporary_password_expired` (these three only after a correct password).
  */
 export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<SignedIn> {
   const email = normalizeEmail(opts.email);
@@ -79,6 +79,9 @@ export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<Sig
   if (checked === "wrong") throw accountError("signin_invalid", { log: `wrong password for account ${account.id}` });
   if (account.status === "PENDING_SCHOOL") throw accountError("account_pending_school", { log: `account ${account.id} waits for its school` });
   if (account.status === "DISABLED") throw accountError("account_disabled", { log: `account ${account.id} disabled` });
+  if (account.mustChangePassword && account.temporaryPasswordExpiresAt && account.temporaryPasswordExpiresAt <= ctx.now()) {
+    throw accountError("temporary_password_expired", { log: `account ${account.id}: temporary password expired` });
+  }
 
   await ctx.prisma.$transaction(async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { failedLoginAttempts: 0, loginLockedUntil: null, lastLoginAt: ctx.now() } });

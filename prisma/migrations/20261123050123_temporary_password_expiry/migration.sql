@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN     "temporaryPasswordExpiresAt" TIMESTAMP(3);
