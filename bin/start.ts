@@ -2,7 +2,7 @@
 // config → database (migrated) → demo seed on first embedded run → outbox delivery → HTTP server.
 // Later: the bot's routes, Direct Line and Web Chat, triage, and the mail agent plug in here.
 import type { Server } from "restify";
-import { createMetrics, seedDemo, type CoreContext } from "../core";
+import { AppError, createMetrics, seedDemo, type CoreContext } from "../core";
 import { createHttpServer, type ReadinessCheck } from "../bot/http/server";
 import { fileTransport, smtpTransport } from "../mail-agent/outbox/mail-transport";
 import { startOutboxDelivery } from "../mail-agent/outbox/deliver-outbox";
@@ -44,10 +44,25 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
   const stopDelivery = startOutboxDelivery(ctx, transport);
   const metrics = createMetrics(ctx);
   const server = createHttpServer({ ctx, metrics, readiness: readiness(ctx, transport) });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.PORT, opts.host ?? "0.0.0.0", () => resolve());
-  });
+  const host = opts.host ?? "0.0.0.0";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.PORT, host, () => resolve());
+    });
+  } catch (err) {
+    // Nothing is served: release the database (and its lock) and the outbox before saying why.
+    await stopDelivery();
+    await booted.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AppError(code === "EADDRINUSE" ? "http.port_in_use" : "http.listen_failed", {
+      params: { port: config.PORT },
+      log: code === "EADDRINUSE"
+        ? `PORT ${config.PORT} is already in use on ${host} (another aide-portail, or another program): stop it or set PORT to a free port`
+        : `cannot listen on ${host}:${config.PORT}: ${(err as Error).message}`,
+      cause: err,
+    });
+  }
   const address = server.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
   log.info({ component: "start", url, database: booted.db.kind, mail: transport.kind }, "Aide-Portail started");

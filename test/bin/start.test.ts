@@ -98,6 +98,25 @@ describe("aide-portail start", () => {
     expect(res.stderr).toMatch(/Configuration invalide/);
   });
 
+  it("a PORT already in use is said plainly, and the database is left closed and unlocked", async () => {
+    const busy = net.createServer();
+    await new Promise<void>((r) => busy.listen(0, "0.0.0.0", () => r()));
+    const port = (busy.address() as net.AddressInfo).port;
+    try {
+      const res = spawnSync(process.execPath, [BIN, "start"], {
+        env: { ...process.env, NODE_OPTIONS: "", DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), LOG_LEVEL: "warn" },
+        encoding: "utf8",
+      });
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain(`Le port ${port} est déjà utilisé`);
+      expect(res.stderr).toContain(`PORT ${port} is already in use`);
+      expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
+    } finally {
+      await new Promise((r) => busy.close(r));
+    }
+  });
+
   it("`db migrate` on an up-to-date database changes nothing", () => {
     const run = () => spawnSync(process.execPath, [BIN, "db", "migrate"], {
       env: { ...process.env, NODE_OPTIONS: "", DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
