@@ -5,14 +5,13 @@
  * the re-import (which must report no change), side by side with ratios.
  *   npx tsx bench/import-bench.ts    (STUDENTS=2000 for a quicker run)
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, type Database } from "../core/db/database";
+import { createScratchPostgres } from "../test/helpers/scratch-postgres";
 import { migrateDatabase } from "../core/db/migrate";
 import { loadConfig } from "../core/config";
 import { silentLogger } from "../core/logger";
@@ -40,22 +39,13 @@ async function measure(db: Database, dir: string): Promise<Figures> {
 }
 
 async function withPostgres<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const name = `ap_bench_import_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
+  const scratch = await createScratchPostgres(url, "ap_bench_import");
+  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
   try {
     return await fn(db);
   } finally {
     await db.close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    await scratch.drop();
   }
 }
 

@@ -9,9 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, type Database } from "../core/db/database";
+import { createScratchPostgres } from "../test/helpers/scratch-postgres";
 import { migrateDatabase } from "../core/db/migrate";
 import type { Prisma } from "../core/db/generated/client";
 import type { CoreContext } from "../core/context";
@@ -164,22 +164,13 @@ async function measure(db: Database, label: string): Promise<Map<string, { ops: 
 }
 
 async function withPostgres<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const name = `ap_bench_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
+  const scratch = await createScratchPostgres(url, "ap_bench");
+  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
   try {
     return await fn(db);
   } finally {
     await db.close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    await scratch.drop();
   }
 }
 

@@ -5,10 +5,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, type Database } from "../../core/db/database";
 import { MIGRATIONS_DIR, migrateDatabase } from "../../core/db/migrate";
+import { createScratchPostgres } from "./scratch-postgres";
 
 export interface TestDatabase extends Database {
   /** Empties every table (keeps the migrations), for isolation between tests of one file. */
@@ -56,30 +56,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const db = await openDatabase({ pglite });
     return { ...db, reset: () => truncateAll(db), close: db.close };
   }
-  const name = `ap_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
+  const scratch = await createScratchPostgres(url, "ap_test");
+  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
   await migrateDatabase(db);
   return {
     ...db,
     reset: () => truncateAll(db),
     async close() {
       await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      try {
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await a.end();
-      }
+      await scratch.drop();
     },
   };
 }
