@@ -19,12 +19,19 @@ function freePort(): Promise<number> {
   });
 }
 
+const children: ChildProcess[] = [];
+// A test that times out before its child is ready must not leave it running (it would hold the data folder).
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+});
+
 /** Starts the command and resolves once it prints its ready line (or rejects with its output if it exits). */
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [BIN, "start"], {
     env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", SMTP_URL: "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
