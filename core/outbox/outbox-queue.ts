@@ -39,6 +39,11 @@ export function retryDelayMs(attempts: number): number {
 export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; leaseMs?: number } = {}): Promise<ClaimedEmail[]> {
   const now = ctx.now();
   const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS));
+  // An email whose sender died during every one of its attempts is given up, not taken back forever.
+  await ctx.prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET status = 'FAILED', "lockedUntil" = NULL,
+      "lastError" = ${`given up: the sending process stopped during each of its ${MAX_ATTEMPTS} attempts`}
+    WHERE status = 'SENDING' AND "lockedUntil" < ${now} AND attempts >= ${MAX_ATTEMPTS}`;
   const rows = await ctx.prisma.$queryRaw<
     { id: string; messageId: string; fromAddress: string; toAddress: string; subject: string; text: string; html: string | null; headers: unknown; attempts: number }[]
   >`

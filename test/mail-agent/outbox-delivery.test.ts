@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { enqueueEmail, getI18n, LEASE_MS } from "../../core";
+import { claimDueEmails, enqueueEmail, getI18n, LEASE_MS, MAX_ATTEMPTS } from "../../core";
 import { deliverOutboxOnce } from "../../mail-agent/outbox/deliver-outbox";
 import { emlFileName, fileTransport, SMTP_TIMEOUTS, smtpTransport } from "../../mail-agent/outbox/mail-transport";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
@@ -199,5 +199,21 @@ describe("SMTP transport timeouts", () => {
   it("bound one delivery well within the outbox lease", () => {
     const worst = SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
     expect(worst).toBeLessThan(LEASE_MS / 2);
+  });
+});
+
+describe("outbox: an email that kills its sender every time", () => {
+  beforeEach(() => db.reset());
+  it("is given up after the last attempt instead of being taken back forever", async () => {
+    const ctx = testContext(db);
+    const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
+    await db.prisma.outboxMessage.update({
+      where: { id: q.id },
+      data: { status: "SENDING", lockedUntil: new Date(ctx.now().getTime() - 1000), attempts: MAX_ATTEMPTS },
+    });
+    expect(await claimDueEmails(ctx)).toEqual([]);
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: q.id } });
+    expect(row.status).toBe("FAILED");
+    expect(row.lastError).toMatch(/each of its 8 attempts/);
   });
 });
