@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, type Database } from "../core/db/database";
-import { createScratchPostgres } from "../test/helpers/scratch-postgres";
+import { withScratchPostgres } from "../test/helpers/scratch-postgres";
 import { migrateDatabase } from "../core/db/migrate";
 import { loadConfig } from "../core/config";
 import { silentLogger } from "../core/logger";
@@ -38,16 +38,7 @@ async function measure(db: Database, dir: string): Promise<Figures> {
   return { rows: first.totals.read, firstS, reimportS, reimportChanged: again.totals.created + again.totals.updated + again.totals.deactivated };
 }
 
-async function withPostgres<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const scratch = await createScratchPostgres(url, "ap_bench_import");
-  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-    await scratch.drop();
-  }
-}
+const withPostgres = <T>(url: string, fn: (db: Database) => Promise<T>) => withScratchPostgres(url, "ap_bench_import", fn);
 
 export async function run(): Promise<void> {
   const students = Number(process.env.STUDENTS ?? 10000);

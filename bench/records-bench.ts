@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, type Database } from "../core/db/database";
-import { createScratchPostgres } from "../test/helpers/scratch-postgres";
+import { withScratchPostgres } from "../test/helpers/scratch-postgres";
 import { migrateDatabase } from "../core/db/migrate";
 import type { Prisma } from "../core/db/generated/client";
 import type { CoreContext } from "../core/context";
@@ -163,16 +163,7 @@ async function measure(db: Database, label: string): Promise<Map<string, { ops: 
   return out;
 }
 
-async function withPostgres<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const scratch = await createScratchPostgres(url, "ap_bench");
-  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-    await scratch.drop();
-  }
-}
+const withPostgres = <T>(url: string, fn: (db: Database) => Promise<T>) => withScratchPostgres(url, "ap_bench", fn);
 
 export async function run(): Promise<void> {
   const lite = await openDatabase({ pglite: new PGlite() });

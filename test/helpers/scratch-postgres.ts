@@ -2,6 +2,7 @@
 // dropped (even with connections left) when `drop` is called.
 import crypto from "node:crypto";
 import pg from "pg";
+import { openDatabase, type Database } from "../../core/db/database";
 
 async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -19,4 +20,16 @@ export async function createScratchPostgres(url: string, prefix: string): Promis
   const u = new URL(url);
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Runs `fn` on an opened scratch database (not migrated), then closes and drops it. */
+export async function withScratchPostgres<T>(url: string, prefix: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const scratch = await createScratchPostgres(url, prefix);
+  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await scratch.drop();
+  }
 }
