@@ -68,4 +68,18 @@ describe("re-import and update in place", () => {
     expect(await counts(db)).toEqual({ ...before, attendance: before.attendance + 1 });
     expect(await db.prisma.document.findUnique({ where: { sourcedId: "doc-omer-form" } })).not.toBeNull();
   });
+
+  it("a student whose org is absent from the export keeps the school already stored, with a warning", async () => {
+    const ctx = testContext(db);
+    const stored = await db.prisma.student.findUniqueOrThrow({ where: { sourcedId: "s-1001" }, select: { schoolId: true, updatedAt: true } });
+    expect(stored.schoolId).not.toBeNull();
+    const dir = copyDemo((f) => {
+      f["users.csv"] = f["users.csv"].replace("s-1001,,2026-08-25,true,org-EEP-JEANNE-SAUVE,", "s-1001,,2026-08-25,true,org-UNKNOWN,");
+    });
+    const s = await importOneRoster(ctx, { dir });
+    const users = s.files.find((f) => f.file === "users.csv")!;
+    expect(JSON.stringify(users)).toContain("s-1001: no known school among orgSourcedIds org-UNKNOWN");
+    const after = await db.prisma.student.findUniqueOrThrow({ where: { sourcedId: "s-1001" }, select: { schoolId: true, updatedAt: true } });
+    expect(after).toEqual(stored); // same school, row not even rewritten
+  });
 });

@@ -42,10 +42,13 @@ export const usersFile: FileDef = {
     const email = emptyToNull(row.get("email"));
     if (role === "student") {
       for (const g of agents) st.agentLinks.add(`${g}|${sourcedId}`);
-      const school = parseList(row.get("orgSourcedIds")).map((o) => st.schoolsBySourcedId.get(o)).find(Boolean);
+      const orgs = parseList(row.get("orgSourcedIds"));
+      const school = orgs.map((o) => st.schoolsBySourcedId.get(o)).find(Boolean);
+      // A reference to an absent org is reported, and must not erase the school already stored for the student.
+      if (!school && orgs.length) addWarning(rep, row.line, `student ${sourcedId}: no known school among orgSourcedIds ${orgs.join(", ")}; its stored school is kept`);
       return {
         spec: studentSpec,
-        data: { sourcedId, givenName, familyName, grade: parseGrade(row.get("grades")), schoolId: school?.id ?? null, email, active: true },
+        data: { sourcedId, givenName, familyName, grade: parseGrade(row.get("grades")), ...(school ? { schoolId: school.id } : {}), email, active: true },
       };
     }
     if (GUARDIAN_ROLES.has(role)) {
