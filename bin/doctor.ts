@@ -84,6 +84,13 @@ async function checkMailbox(config: Config, t: TFunction): Promise<DoctorLine> {
   }
 }
 
+/** Several instances on one PostgreSQL must share the server key, or decoy questions and chat codes disagree. */
+function checkSecret(config: Config, t: TFunction): DoctorLine {
+  if (config.APP_SECRET) return { check: "secret", ok: true, detail: t("cli:doctor.secret.set") };
+  if (config.DATABASE_URL) return { check: "secret", ok: false, detail: t("cli:doctor.secret.sharedDatabase", { where: config.dataDir }) };
+  return { check: "secret", ok: true, detail: t("cli:doctor.secret.keyFile", { where: config.dataDir }) };
+}
+
 function checkBot(config: Config, t: TFunction): DoctorLine {
   if (!config.MicrosoftAppId) return { check: "bot", ok: true, detail: t("cli:doctor.bot.webchatOnly") };
   return { check: "bot", ok: true, detail: t("cli:doctor.bot.configured", { type: config.MicrosoftAppType ?? "MultiTenant" }) };
@@ -102,6 +109,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction): Promise<D
     await checkDatabase(config, t),
     await checkSmtp(config, t),
     await checkMailbox(config, t),
+    checkSecret(config, t),
     checkBot(config, t),
   ];
 }

@@ -14,7 +14,7 @@ describe("doctor", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-doctor-"));
     const lines = await runDoctor({ DATA_DIR: dir }, t);
     expect(lines.map((l) => [l.check, l.ok])).toEqual([
-      ["config", true], ["database", true], ["smtp", true], ["mailbox", true], ["bot", true],
+      ["config", true], ["database", true], ["smtp", true], ["mailbox", true], ["secret", true], ["bot", true],
     ]);
     expect(lines[1].detail).toContain("premier démarrage");
     expect(lines[2].detail).toContain(path.join(dir, "outbox"));
@@ -54,6 +54,7 @@ describe("doctor", () => {
     expect(byCheck.smtp.ok).toBe(false);
     expect(byCheck.mailbox.ok).toBe(false);
     expect(byCheck.mailbox.detail).toContain(`127.0.0.1:${closed}`);
+    expect(byCheck.secret.ok).toBe(false); // a shared PostgreSQL needs one APP_SECRET for every instance
     const all = lines.map((l) => l.detail).join("\n");
     expect(all).not.toContain("motdepasse");
     expect(all).not.toContain("secretsmtp");
