@@ -59,7 +59,7 @@ export function registerImportCommands(program: Command, boot: Boot, t: TFunctio
       try {
         const summary = await importOneRoster(ctx, { dir, onProgress: progress.onProgress, actor: "cli" });
         progress.stop();
-        for (const line of formatSummary(summary)) console.log(line);
+        for (const line of formatSummary(summary, t)) console.log(line);
         process.exitCode = summary.ok ? 0 : 1;
       } catch (err) {
         progress.stop();
@@ -78,7 +78,7 @@ export function registerImportCommands(program: Command, boot: Boot, t: TFunctio
       const { ctx, close } = await boot();
       try {
         const res = await seedDemo(ctx);
-        for (const line of formatSummary(res.import, 5)) console.log(line);
+        for (const line of formatSummary(res.import, t, 5)) console.log(line);
         console.log(t("cli:db.seed.accounts", { a: res.accounts, s: res.staff }));
         process.exitCode = res.import.ok ? 0 : 1;
       } finally {
