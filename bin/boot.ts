@@ -2,7 +2,8 @@
 // Every command that touches data goes through here, so they all see the same database the same way.
 import fs from "node:fs";
 import pino from "pino";
-import { createLogger, loadConfig, migrateDatabase, openDatabase, type Config, type CoreContext, type Database, type Logger } from "../core";
+import { createLogger, loadConfig, type Config, type CoreContext, type Logger } from "../core";
+import { migrateDatabase, openDatabase, type Database } from "../core/system";
 
 export interface Booted {
   config: Config;

@@ -4,9 +4,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TFunction } from "i18next";
-import { ConfigError, isAppError, loadConfig, openDatabase, redactUrl, type Config } from "../core";
-import { MIGRATIONS_DIR } from "../core/db/migrate";
-import { fileTransport, smtpTransport } from "../mail-agent/outbox/mail-transport";
+import { ConfigError, isAppError, loadConfig, type Config } from "../core";
+import { MIGRATIONS_DIR, openDatabase, redactUrl } from "../core/system";
+import { fileTransport, smtpTransport } from "../mail-agent";
 
 export interface DoctorLine {
   check: string;

@@ -1,79 +1,62 @@
-// The `aide-portail` command line (SPEC §8). Each command group lives in its own module; this file only
-// assembles them and turns failures into a clear message and an exit code.
+// The `aide-portail` command line (SPEC §8): assembles the command groups of cli/ with what they need from
+// the composition root, and turns a failure into the sentence a person reads plus a log line for the
+// operator. Nothing heavy is loaded before a command runs: `--help` answers at once.
 import { Command } from "commander";
-import { AppError, ConfigError, translator, isLang } from "../core";
-import { registerImportCommands } from "../core/cli/import-command";
-import { registerNluCommands } from "../core/cli/nlu-command";
-import { boot } from "./boot";
+import { isLang, translator } from "../core/i18n";
+import type { CommandDeps } from "../cli/command-deps";
+import { registerDbCommands } from "../cli/db-command";
+import { registerDoctorCommand } from "../cli/doctor-command";
+import { registerImportCommands } from "../cli/import-command";
+import { registerNluCommands } from "../cli/nlu-command";
+import { registerStartCommand } from "../cli/start-command";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
-function bootForCommand() {
-  return boot({ logToStderr: true }).then((b) => ({ ctx: b.ctx, close: b.close }));
+function commandDeps(): CommandDeps {
+  return {
+    t,
+    boot: async (opts) => {
+      const { boot } = require("./boot") as typeof import("./boot");
+      return boot({ migrate: opts?.migrate, logToStderr: true });
+    },
+    startSystem: async () => (require("./start") as typeof import("./start")).startSystem(),
+    runDoctor: async () => (require("./doctor") as typeof import("./doctor")).runDoctor(process.env, t),
+  };
 }
 
-export function buildProgram(): Command {
+export function buildProgram(deps: CommandDeps = commandDeps()): Command {
   const program = new Command("aide-portail").description(t("cli:description")).showHelpAfterError();
-
-  program
-    .command("start")
-    .description(t("cli:start.description"))
-    .action(async () => {
-      // required here, not imported at the top: the HTTP stack loads only for the commands that serve
-      const { startSystem } = require("./start") as typeof import("./start");
-      const system = await startSystem();
-      console.log(t("cli:start.listening", { url: system.url }));
-      const shutdown = () => {
-        system.stop().then(() => process.exit(0), () => process.exit(1));
-      };
-      process.once("SIGINT", shutdown);
-      process.once("SIGTERM", shutdown);
-    });
-
-  const db = program.command("db").description(t("cli:db.description"));
-  db.command("migrate")
-    .description(t("cli:db.migrate.description"))
-    .action(async () => {
-      const b = await boot({ migrate: true, logToStderr: true });
-      try {
-        console.log(
-          b.applied.length
-            ? t("cli:db.migrate.applied", { count: b.applied.length, names: b.applied.join(", ") })
-            : t("cli:db.migrate.upToDate"),
-        );
-      } finally {
-        await b.close();
-      }
-    });
-
-  program
-    .command("doctor")
-    .description(t("cli:doctor.description"))
-    .action(async () => {
-      const { runDoctor } = require("./doctor") as typeof import("./doctor");
-      const lines = await runDoctor(process.env, t);
-      for (const l of lines) console.log(`${l.ok ? "✔" : "✘"} ${l.check.padEnd(9)} ${l.detail}`);
-      const bad = lines.filter((l) => !l.ok).length;
-      console.log(bad ? t("cli:doctor.summaryBad", { count: bad }) : t("cli:doctor.summaryOk"));
-      if (bad) process.exitCode = 1;
-    });
-
-  registerImportCommands(program, bootForCommand, t);
-  registerNluCommands(program, t);
+  registerStartCommand(program, deps);
+  registerDbCommands(program, deps);
+  registerImportCommands(program, deps);
+  registerNluCommands(program, deps);
+  registerDoctorCommand(program, deps);
   return program;
+}
+
+/** The person reads the template's sentence; the operator's detail (err.message, the cause) goes to the log on stderr. */
+async function reportFailure(err: unknown): Promise<void> {
+  const { AppError, ConfigError, createLogger } = require("../core") as typeof import("../core");
+  if (err instanceof ConfigError) {
+    console.error(t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }));
+    return;
+  }
+  const pino = (require("pino") as typeof import("pino")).default;
+  const log = createLogger({ level: "error", destination: pino.destination(2) });
+  if (err instanceof AppError) {
+    console.error(t(err.userKey, err.params));
+    log.error({ component: "cli", code: err.code, err }, "command failed");
+    return;
+  }
+  console.error(t("errors:generic"));
+  log.error({ component: "cli", err }, "command failed");
 }
 
 export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }));
-    } else if (err instanceof AppError) {
-      console.error(`${t(err.userKey, err.params)}\n${err.message}`);
-    } else {
-      throw err;
-    }
+    await reportFailure(err);
     process.exitCode = 1;
   }
 }

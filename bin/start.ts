@@ -1,11 +1,12 @@
 // `aide-portail start`: the whole system in one process, built in one readable order:
-// config → database (migrated) → demo seed on first embedded run → outbox delivery → HTTP server.
-// Later: the bot's routes, Direct Line and Web Chat, triage, and the mail agent plug in here.
+// config → database (migrated) → demo seed on first embedded run → mail agent (outbox delivery) →
+// HTTP server → the bot's routes → triage's routes → listen.
 import type { Server } from "restify";
-import { AppError, createMetrics, seedDemo, type CoreContext } from "../core";
-import { createHttpServer, type ReadinessCheck } from "../bot/http/server";
-import { fileTransport, smtpTransport } from "../mail-agent/outbox/mail-transport";
-import { startOutboxDelivery } from "../mail-agent/outbox/deliver-outbox";
+import { AppError, createMetrics, seedDemo, type ChannelDeps, type CoreContext } from "../core";
+import { registerBotRoutes } from "../bot";
+import { startMailAgent } from "../mail-agent";
+import { registerTriageRoutes } from "../triage";
+import { createHttpServer, type ReadinessCheck } from "./http-server";
 import { boot, type Booted } from "./boot";
 
 export interface RunningSystem {
@@ -24,11 +25,8 @@ async function seedOnFirstRun(b: Booted): Promise<void> {
   await seedDemo(b.ctx);
 }
 
-function readiness(ctx: CoreContext, smtp: { verify(): Promise<void> }): ReadinessCheck[] {
-  return [
-    { name: "database", check: async () => void (await ctx.prisma.$queryRaw`select 1`) },
-    { name: "smtp", check: () => smtp.verify() },
-  ];
+function databaseReadiness(ctx: CoreContext): ReadinessCheck {
+  return { name: "database", check: async () => void (await ctx.prisma.$queryRaw`select 1`) };
 }
 
 export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string } = {}): Promise<RunningSystem> {
@@ -40,10 +38,12 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
     await booted.close();
     throw err;
   }
-  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.outboxDir);
-  const stopDelivery = startOutboxDelivery(ctx, transport);
   const metrics = createMetrics(ctx);
-  const server = createHttpServer({ ctx, metrics, readiness: readiness(ctx, transport) });
+  const deps: ChannelDeps = { ctx, metrics };
+  const mail = startMailAgent(deps);
+  const server = createHttpServer({ ctx, metrics, readiness: [databaseReadiness(ctx), ...mail.readiness] });
+  const bot = registerBotRoutes(server, deps);
+  registerTriageRoutes(server, deps);
   const host = opts.host ?? "0.0.0.0";
   try {
     await new Promise<void>((resolve, reject) => {
@@ -52,7 +52,8 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
     });
   } catch (err) {
     // Nothing is served: release the database (and its lock) and the outbox before saying why.
-    await stopDelivery();
+    await bot.stop();
+    await mail.stop();
     await booted.close();
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError(code === "EADDRINUSE" ? "http.port_in_use" : "http.listen_failed", {
@@ -65,7 +66,7 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
   }
   const address = server.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
-  log.info({ component: "start", url, database: booted.db.kind, mail: transport.kind }, "Aide-Portail started");
+  log.info({ component: "start", url, database: booted.db.kind, mail: mail.transport.kind }, "Aide-Portail started");
   let stopping: Promise<void> | undefined;
   return {
     booted,
@@ -74,7 +75,8 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await stopDelivery();
+        await bot.stop();
+        await mail.stop();
         await booted.close();
       })()),
   };

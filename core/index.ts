@@ -1,10 +1,9 @@
-// The public surface of the core: bot/, mail-agent/ and triage/ import from here and nowhere deeper.
+// The public surface of the core: bot/, mail-agent/, triage/ and cli/ import from here and nowhere deeper
+// (the composition root in bin/ also uses core/system.ts to open and migrate the database).
 export { loadConfig, ConfigError, type Config } from "./config";
-export type { CoreContext } from "./context";
+export type { CoreContext, ChannelDeps } from "./context";
 export { AppError, isAppError, prismaCode } from "./errors";
 export { createLogger, silentLogger, type Logger } from "./logger";
-export { openDatabase, redactUrl, type Database, type DatabaseKind } from "./db/database";
-export { migrateDatabase } from "./db/migrate";
 export { recordAudit, type AuditInput, type ActorType } from "./audit";
 export { getI18n, translator, isLang, LANGS, type Lang } from "./i18n";
 export * from "./outbox";
@@ -12,6 +11,7 @@ export { createMetrics, type Metrics } from "./metrics";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
 export * from "./accounts";
 export { classify, detectLanguage, INTENTS, type IntentId, type Classification, type IntentScore } from "./nlu";
+export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate";
 export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";

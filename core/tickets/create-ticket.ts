@@ -63,8 +63,7 @@ async function existingForEmail(db: Prisma.TransactionClient | CoreContext["pris
   return { id: t.id, number: t.number, reference: formatTicketReference(t.number), queue: t.queue, school: t.school, routingReason: null, created: false };
 }
 
-/** The work of createTicket inside a caller's transaction (the help form adds its emails to it). */
-export async function createTicketInTransaction(ctx: CoreContext, tx: Prisma.TransactionClient, opts: CreateTicketOptions): Promise<CreatedTicket> {
+async function createTicketIn(ctx: CoreContext, opts: CreateTicketOptions, tx: Prisma.TransactionClient): Promise<CreatedTicket> {
   if (opts.emailMessageId) {
     const existing = await existingForEmail(tx, opts.emailMessageId);
     if (existing) return existing;
@@ -130,9 +129,14 @@ export async function createTicketInTransaction(ctx: CoreContext, tx: Prisma.Tra
   };
 }
 
-export async function createTicket(ctx: CoreContext, opts: CreateTicketOptions): Promise<CreatedTicket> {
+/**
+ * Opens a ticket with its first message. With `tx`, the work joins the caller's transaction (the help form
+ * adds its emails to it; the mail agent its intake record); without, it runs in a transaction of its own.
+ */
+export async function createTicket(ctx: CoreContext, opts: CreateTicketOptions, tx?: Prisma.TransactionClient): Promise<CreatedTicket> {
+  if (tx) return createTicketIn(ctx, opts, tx);
   try {
-    const t = await ctx.prisma.$transaction((tx) => createTicketInTransaction(ctx, tx, opts));
+    const t = await ctx.prisma.$transaction((inner) => createTicketIn(ctx, opts, inner));
     if (t.created) ctx.log.info({ component: "tickets", ticketId: t.id, number: t.number, queue: t.queue, correlationId: opts.correlationId }, "ticket created");
     return t;
   } catch (err) {

@@ -3,19 +3,18 @@
 // Error codes: tickets.not_found, tickets.empty_subject, tickets.empty_body, tickets.invalid_message,
 // tickets.invalid_status, tickets.invalid_transition, tickets.unknown_school, tickets.invalid_form
 // (HelpFormError.fields: one key per field), tickets.invalid_viewer.
-export { createTicket, createTicketInTransaction, MAX_SUBJECT_LENGTH, type CreateTicketOptions, type CreatedTicket } from "./create-ticket";
+export { createTicket, MAX_SUBJECT_LENGTH, type CreateTicketOptions, type CreatedTicket } from "./create-ticket";
 export { routeTicket, findSchoolByCode, CENTRAL_ONLY_INTENTS, type Route, type RoutingInput, type RoutingReason } from "./routing";
 export { formatTicketReference, parseTicketReference, TICKET_REFERENCE_PREFIX } from "./ticket-reference";
 export {
   submitHelpForm, normalizeGrade, HelpFormError, HELP_FORM_FIELDS,
   type HelpFormInput, type HelpFormField, type HelpFormFieldError, type SubmittedHelpForm,
 } from "./submit-help-form";
-export { enqueueTicketAcknowledgement, enqueueSchoolNotification } from "./ticket-emails";
 export { addTicketMessage, type AddTicketMessageOptions, type AddedTicketMessage } from "./add-ticket-message";
 export { changeTicketStatus, type ChangeTicketStatusOptions } from "./change-ticket-status";
 export { rerouteTicket, type RerouteTicketOptions } from "./reroute-ticket";
 export {
-  getTicket, listTickets, findTicketByReference, toTicketSummary, ticketSummarySelect,
+  getTicket, listTickets, findTicketByReference,
   type TicketSummary, type TicketDetails, type TicketMessageView, type ListTicketsOptions,
 } from "./get-ticket";
 export { resolveViewer, type TicketViewer } from "./visibility";

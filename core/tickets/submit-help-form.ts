@@ -8,7 +8,7 @@ import type { CoreContext } from "../context";
 import { AppError } from "../errors";
 import { isLang, translator, type Lang } from "../i18n";
 import { looksLikeEmail, normalizeEmail } from "../util/text";
-import { createTicketInTransaction, type CreatedTicket } from "./create-ticket";
+import { createTicket, type CreatedTicket } from "./create-ticket";
 import { findSchoolByCode } from "./routing";
 import { enqueueSchoolNotification, enqueueTicketAcknowledgement } from "./ticket-emails";
 
@@ -107,15 +107,19 @@ export async function submitHelpForm(ctx: CoreContext, input: HelpFormInput): Pr
   const f = parsed.data;
   const childName = `${f.childGivenName} ${f.childFamilyName}`;
   const result = await ctx.prisma.$transaction(async (tx) => {
-    const ticket = await createTicketInTransaction(ctx, tx, {
+    const ticket = await createTicket(
+      ctx,
+      {
       channel: "FORM",
       lang,
       subject: translator(lang)("tickets:form.subject", { childName, schoolName: school!.name }),
       body: f.description,
       schoolCode: school!.code,
       requester: { name: `${f.parentGivenName} ${f.parentFamilyName}`, email: f.email, phone: f.dayPhone },
-      child: { givenName: f.childGivenName, familyName: f.childFamilyName, grade: f.childGrade },
-    });
+        child: { givenName: f.childGivenName, familyName: f.childFamilyName, grade: f.childGrade },
+      },
+      tx,
+    );
     const ack = await enqueueTicketAcknowledgement(ctx, { ticketId: ticket.id }, tx);
     const notify = await enqueueSchoolNotification(ctx, { ticketId: ticket.id }, tx);
     return { ...ticket, acknowledgementId: ack?.id ?? null, notificationId: notify.id };

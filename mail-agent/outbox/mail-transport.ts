@@ -59,10 +59,12 @@ export function fileTransport(dir: string): MailTransport {
     kind: "file",
     async send(email) {
       const info = await t.sendMail(toNodemailer(email));
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const file = path.join(dir, emlFileName(email.messageId));
       const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, info.message as Buffer);
+      // 0600 like DATA_DIR/secret.key: these files carry temporary passwords, codes and validation links.
+      fs.writeFileSync(tmp, info.message as Buffer, { mode: 0o600 });
+      fs.chmodSync(tmp, 0o600); // a leftover .tmp of a crashed write keeps its old mode otherwise
       fs.renameSync(tmp, file); // atomic: a reader never sees half an email
     },
     async verify() {

@@ -1,7 +1,7 @@
-// The one restify server of the process: health, readiness and metrics now; the bot's /api/messages,
-// Direct Line, the Web Chat page and triage register their routes on it.
+// The one restify server of the process (built by the composition root): health, readiness and metrics; the bot
+// (bot/index.ts) and triage (triage/index.ts) register their routes on it.
 import restify from "restify";
-import type { CoreContext, Metrics } from "../../core";
+import type { CoreContext, Metrics } from "../core";
 
 export interface ReadinessCheck {
   name: string;

@@ -1,7 +1,7 @@
 // The HTTP server's operational routes on a real database: alive, ready (or why not), Prometheus metrics.
 import type { Server } from "restify";
 import { createMetrics } from "../../core";
-import { createHttpServer } from "../../bot/http/server";
+import { createHttpServer } from "../../bin/http-server";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
 

@@ -1,19 +1,18 @@
 /**
  * `aide-portail nlu eval FILE.jsonl`: the operator's check of the intent classifier on a labelled file.
- * Registered by bin/main.ts with registerNluCommands(program, t).
+ * Exit code 2 when the file cannot be read.
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import type { TFunction } from "i18next";
-import { evaluateJsonl, formatReport } from "../nlu/evaluate";
+import type { CommandDeps } from "./command-deps";
 
-export function registerNluCommands(program: Command, t: TFunction): void {
+export function registerNluCommands(program: Command, { t }: Pick<CommandDeps, "t">): void {
   const nlu = program.command("nlu").description(t("cli:nlu.description"));
   nlu
     .command("eval")
     .argument("<file>", t("cli:nlu.eval.file"))
     .description(t("cli:nlu.eval.description"))
-    .action((file: string) => {
+    .action(async (file: string) => {
       let content: string;
       try {
         content = readFileSync(file, "utf8");
@@ -22,6 +21,7 @@ export function registerNluCommands(program: Command, t: TFunction): void {
         process.exitCode = 2;
         return;
       }
-      for (const line of formatReport(evaluateJsonl(content))) console.log(line);
+      const { evaluateJsonl, formatEvalReport } = require("../core") as typeof import("../core");
+      for (const line of formatEvalReport(evaluateJsonl(content))) console.log(line);
     });
 }

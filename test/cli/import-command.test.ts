@@ -1,11 +1,13 @@
 // The CLI commands: `import oneroster DIR` prints the summary and exits 1 when a file was rejected;
 // `db seed` loads the demo.
 import { Command } from "commander";
-import { registerImportCommands } from "../../core/cli/import-command";
+import type { CommandDeps } from "../../cli/command-deps";
+import { registerDbCommands } from "../../cli/db-command";
+import { registerImportCommands } from "../../cli/import-command";
 import { translator } from "../../core/i18n";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
-import { baseExport, writeExport } from "./fixtures";
+import { baseExport, writeExport } from "../import/fixtures";
 
 describe("import CLI", () => {
   let db: TestDatabase;
@@ -29,7 +31,14 @@ describe("import CLI", () => {
 
   async function cli(...args: string[]) {
     const program = new Command().exitOverride();
-    registerImportCommands(program, async () => ({ ctx: testContext(db), close: async () => undefined }), translator("en"));
+    const deps: CommandDeps = {
+      t: translator("en"),
+      boot: async () => ({ ctx: testContext(db), applied: [], close: async () => undefined }),
+      startSystem: () => Promise.reject(new Error("not in this test")),
+      runDoctor: () => Promise.reject(new Error("not in this test")),
+    };
+    registerImportCommands(program, deps);
+    registerDbCommands(program, deps);
     await program.parseAsync(["node", "aide-portail", ...args]);
     return process.exitCode ?? 0;
   }

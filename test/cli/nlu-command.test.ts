@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
-import { registerNluCommands } from "../../core/cli/nlu-command";
+import { registerNluCommands } from "../../cli/nlu-command";
 import { translator } from "../../core/i18n";
 
 describe("nlu eval", () => {
@@ -24,7 +24,7 @@ describe("nlu eval", () => {
     const file = join(dir, "eval.jsonl");
     writeFileSync(file, content);
     const program = new Command("aide-portail").exitOverride();
-    registerNluCommands(program, translator("en"));
+    registerNluCommands(program, { t: translator("en") });
     await program.parseAsync(["node", "aide-portail", "nlu", "eval", file]);
     return out;
   }
