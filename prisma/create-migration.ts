@@ -13,7 +13,7 @@ async function main() {
   const db = new PGlite();
   const factory = pgliteMigrationFactory(db);
   const engine = await openSchemaEngine(SCHEMA_PATH, factory);
-  let sql = "";
+  let sql: string;
   try {
     const res = await engine.diff({
       from: { tag: "migrations", ...listMigrations(MIGRATIONS_DIR) },
