@@ -1,8 +1,10 @@
-// The one error type of the core: a stable code, a message key for people (templates/), and a
-// precise message for operators' logs — kept apart so a log line never becomes a user-facing sentence.
+// The one error type of the core: a stable code (core/error-codes.ts), the message a person reads
+// (`errors:<code>` in templates/), and a precise message for operators' logs — kept apart so a log line
+// never becomes a user-facing sentence.
+import type { ErrorCode } from "./error-codes";
 
 export interface AppErrorOptions {
-  /** i18n key (templates/) of what a person is told; defaults to `errors:<code>`. */
+  /** i18n key of what a person is told, when it is not `errors:<code>` (a form's own summary). */
   userKey?: string;
   /** Values for the user-facing message's placeholders (never secrets). */
   params?: Record<string, string | number>;
@@ -12,11 +14,11 @@ export interface AppErrorOptions {
 }
 
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly userKey: string;
   readonly params: Record<string, string | number>;
 
-  constructor(code: string, opts: AppErrorOptions = {}) {
+  constructor(code: ErrorCode, opts: AppErrorOptions = {}) {
     super(opts.log ?? code, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
@@ -25,7 +27,7 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(err: unknown, code?: string): err is AppError {
+export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
   return err instanceof AppError && (code === undefined || err.code === code);
 }
 

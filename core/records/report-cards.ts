@@ -50,13 +50,12 @@ export function hashToken(token: string): string {
 
 function reportCardNotFound(): AppError {
   return new AppError("records.report_card_not_found", {
-    userKey: "records:error.reportCardNotFound",
     log: "report card not found for this child",
   });
 }
 
 function linkExpired(log: string): AppError {
-  return new AppError("records.link_expired", { userKey: "records:error.linkExpired", log });
+  return new AppError("records.link_expired", { log });
 }
 
 export interface DownloadLink {

@@ -53,7 +53,7 @@ describe("validateAccountEmail (seed 1 §1.2, « Valider le courriel »)", () =>
     await makeFamily(ctx.prisma);
     const err = await errorOf(validateAccountEmail(ctx, { email: "inconnu@example.com" }));
     expect(err.code).toBe("accounts.email_not_in_contacts");
-    expect(err.userKey).toBe("accounts:errors.email_not_in_contacts");
+    expect(err.userKey).toBe("errors:accounts.email_not_in_contacts");
   });
 
   it("refuses the email of a guardian whose only child is no longer active", async () => {
