@@ -39,7 +39,7 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     metrics.httpDuration.observe({ method: req.method ?? "GET", route: path }, (Date.now() - (req.time?.() ?? Date.now())) / 1000);
   });
   server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error, next: (e?: unknown) => void) => {
-    log.warn({ method: req.method, url: req.url?.split("?")[0], err: err.message }, "request failed");
+    log.warn({ method: req.method, url: req.url?.split("?")[0], err }, "request failed");
     next();
   });
 
@@ -55,7 +55,7 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
           await withTimeout(c.check(), opts.readinessTimeoutMs ?? 3000);
           return { name: c.name, ok: true as const };
         } catch (err) {
-          log.warn({ check: c.name, err: (err as Error).message }, "readiness check failed");
+          log.warn({ check: c.name, err }, "readiness check failed");
           return { name: c.name, ok: false as const, error: (err as Error).message };
         }
       }),

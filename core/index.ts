@@ -3,6 +3,7 @@
 export { loadConfig, ConfigError, type Config } from "./config";
 export type { CoreContext, ChannelDeps } from "./context";
 export { AppError, isAppError, prismaCode } from "./errors";
+export { PUBLIC_PATHS, publicUrls } from "./public-urls";
 export { ERROR_CODES, allErrorCodes, type ErrorCode } from "./error-codes";
 export { createLogger, silentLogger, type Logger } from "./logger";
 export { recordAudit, type AuditInput, type ActorType } from "./audit";
