@@ -4,7 +4,7 @@
 // the SIS keeps out of the portal). An unknown or inactive account gives null, exactly like no account.
 import type { CoreContext } from "../context";
 import { isAppError } from "../errors";
-import type { Lang } from "../i18n";
+import { translator, type Lang } from "../i18n";
 import { getAccountSummary, maskEmail } from "../accounts/account-summary";
 import { listChildren } from "../records/list-children";
 
@@ -14,6 +14,8 @@ export interface ParentFacts {
   /** « Léa et Mathéo »; empty when the account shows no child. */
   children: string;
   childCount: number;
+  /** « de Léa et Mathéo », « d'Émile et Zoé » (templates' grammar.of / grammar.ofElided). */
+  ofChildren: string;
   /** « Léa (EEP Jeanne-Sauvé) et Mathéo (ESP Gisèle-Lalonde) ». */
   childrenWithSchools: string;
   /** « EEP Jeanne-Sauvé ou ESP Gisèle-Lalonde »: one of them is the right office. */
@@ -22,10 +24,18 @@ export interface ParentFacts {
   /** The secondary-school children only (credits and diploma). */
   secondaryChildren: string;
   secondaryCount: number;
+  ofSecondaryChildren: string;
 }
 
 function listFormat(lang: Lang, type: "conjunction" | "disjunction"): Intl.ListFormat {
   return new Intl.ListFormat(`${lang}-CA`, { style: "long", type });
+}
+
+// French elides « de » before a vowel or a mute h: « d'Émile », « d'Hugo ». The words are the templates'.
+const ELIDES = /^[aeiouyhàâäéèêëîïôöùûüÿæœ]/i;
+
+function ofNames(lang: Lang, names: string): string {
+  return translator(lang)(ELIDES.test(names) ? "answers:grammar.ofElided" : "answers:grammar.of", { names });
 }
 
 export async function loadParentFacts(ctx: CoreContext, opts: { accountId: string; lang: Lang }): Promise<ParentFacts | null> {
@@ -44,15 +54,19 @@ export async function loadParentFacts(ctx: CoreContext, opts: { accountId: strin
   const name = (c: (typeof children)[number]) => c.preferredName?.trim() || c.givenName;
   const schools = [...new Set(children.flatMap((c) => (c.school ? [c.school.name] : [])))];
   const secondary = children.filter((c) => c.level === "SECONDARY");
+  const childNames = and.format(children.map(name));
+  const secondaryNames = and.format(secondary.map(name));
   return {
     givenName: summary.guardian?.givenName?.trim() || null,
     maskedEmail: maskEmail(summary.email),
-    children: and.format(children.map(name)),
+    children: childNames,
     childCount: children.length,
+    ofChildren: ofNames(opts.lang, childNames),
     childrenWithSchools: and.format(children.map((c) => (c.school ? `${name(c)} (${c.school.name})` : name(c)))),
     schools: listFormat(opts.lang, "disjunction").format(schools),
     schoolCount: schools.length,
-    secondaryChildren: and.format(secondary.map(name)),
+    secondaryChildren: secondaryNames,
     secondaryCount: secondary.length,
+    ofSecondaryChildren: ofNames(opts.lang, secondaryNames),
   };
 }

@@ -10,7 +10,12 @@ import { silentLogger } from "../../core/logger";
 import { testConfig } from "../helpers/context";
 
 // No accountId: answerFor must not touch the database, so a context without a client proves it.
-const ctx = { prisma: undefined, config: testConfig(), log: silentLogger, now: () => new Date("2026-11-23T17:00:00Z") } as unknown as CoreContext;
+const ctx = {
+  prisma: undefined,
+  config: testConfig(),
+  log: silentLogger,
+  now: () => new Date("2026-11-23T17:00:00Z"),
+} as unknown as CoreContext;
 
 const MAX_TEXT = 700;
 const all: [IntentId, Lang][] = INTENTS.flatMap((i) => LANGS.map((l) => [i, l] as [IntentId, Lang]));
@@ -48,7 +53,9 @@ describe("answer catalog", () => {
     const res = loadResources();
     for (const lang of LANGS) {
       for (const intent of INTENTS) {
-        const node = intent.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], (res[lang].answers as Record<string, unknown>).intents);
+        const node = intent
+          .split(".")
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], (res[lang].answers as Record<string, unknown>).intents);
         const parts = Object.keys(node as object).sort();
         const spec = ANSWER_CATALOG[intent];
         expect({ intent, lang, generic: parts.includes("generic") }).toEqual({ intent, lang, generic: true });
@@ -94,11 +101,15 @@ describe("answer catalog", () => {
     expect(missing.text).toContain("l'école doit ajouter le lien");
 
     const mismatch = await get("account.info_mismatch", "fr");
-    expect(mismatch.text).toContain("adresse de la résidence, le numéro de téléphone et l'adresse courriel sont à jour au dossier de l'enfant");
+    expect(mismatch.text).toContain(
+      "adresse de la résidence, le numéro de téléphone et l'adresse courriel sont à jour au dossier de l'enfant",
+    );
 
     for (const intent of ["account.email_change", "records.details"] as const) {
       const fr = await get(intent, "fr");
-      expect(fr.text).toMatch(/Tout changement d'adresse courriel ou d'adresse physique doit être effectué en personne auprès de (votre |l')école/);
+      expect(fr.text).toMatch(
+        /Tout changement d'adresse courriel ou d'adresse physique doit être effectué en personne auprès de (votre |l')école/,
+      );
       expect(fr.text).toContain("documentation requise");
       expect((await get(intent, "en")).text).toContain("in person at your school");
     }
@@ -118,10 +129,20 @@ describe("answer catalog", () => {
   });
 
   it("routes to a person where the school must act, and says the text suffices elsewhere", async () => {
-    const needsPerson: IntentId[] = ["human", "account.email_change", "account.email_not_recognized", "account.info_mismatch", "children.missing"];
+    const needsPerson: IntentId[] = [
+      "human",
+      "account.email_change",
+      "account.email_not_recognized",
+      "account.info_mismatch",
+      "children.missing",
+    ];
     for (const intent of needsPerson) {
       const a = await get(intent, "fr");
-      expect({ intent, selfService: a.selfService, ticket: a.offers.includes("open_ticket") }).toEqual({ intent, selfService: false, ticket: true });
+      expect({ intent, selfService: a.selfService, ticket: a.offers.includes("open_ticket") }).toEqual({
+        intent,
+        selfService: false,
+        ticket: true,
+      });
     }
     for (const intent of ["account.create", "account.password_reset", "account.login_id", "records.schedule"] as const) {
       expect((await get(intent, "fr")).selfService).toBe(true);
@@ -142,7 +163,9 @@ describe("helpCentreContact", () => {
 
   it("is the only phone number any answer gives", async () => {
     const answers: Answer[] = await Promise.all(all.map(([i, l]) => get(i, l)));
-    const phones = new Set(answers.flatMap((a) => [...answerPlainText(a).matchAll(/\d{3}[ -]\d{3}-\d{4}(?:, (?:poste|ext\.) \d+)?/g)].map((m) => m[0])));
+    const phones = new Set(
+      answers.flatMap((a) => [...answerPlainText(a).matchAll(/\d{3}[ -]\d{3}-\d{4}(?:, (?:poste|ext\.) \d+)?/g)].map((m) => m[0])),
+    );
     expect([...phones].sort()).toEqual(["613 742-8960, ext. 3003", "613 742-8960, poste 3003"]);
     expect(answers.filter((a) => a.text.includes("@")).every((a) => /portail\.famille@cepeo\.on\.ca/.test(a.text))).toBe(true);
   });
