@@ -169,7 +169,7 @@ export async function run(): Promise<void> {
 }
 
 /** How an active account's secret question is stored. */
-const SECRET_QUESTION_COLUMN = { secretQuestion: "Quel est le nom de votre personnage fictif préféré?" };
+const SECRET_QUESTION_COLUMN = { secretQuestionId: "favourite_character" };
 
 if (require.main === module) {
   run().catch((err) => {

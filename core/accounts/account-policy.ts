@@ -7,7 +7,6 @@ const HOUR = 60 * MINUTE;
 export const ACCOUNT_POLICY = {
   bcryptCost: 10,
   password: { minLength: 8, maxBytes: 72 }, // bcrypt ignores what lies beyond 72 bytes: refuse rather than truncate
-  secretQuestion: { maxLength: 200 },
   secretAnswer: { minFoldedLength: 2, maxLength: 100 },
   temporaryPasswordLength: 12,
   /** A temporary password left unused this long stops working: the parent asks for a new one. */

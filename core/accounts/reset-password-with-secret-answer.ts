@@ -11,6 +11,7 @@ import { accountError } from "./account-error";
 import { asLang, findAccountByEmail, maskEmail, minutesUntil } from "./account-summary";
 import { settleFailure, takeAttempt } from "./account-attempts";
 import { emailKey, lockedUntil, recordFailure } from "./rate-limit";
+import { isSecretQuestionId } from "./secret-questions";
 import { checkSecretAnswer, generateTemporaryPassword, hashPassword } from "./secrets";
 
 export interface ResetPasswordWithSecretAnswerOptions {
@@ -60,7 +61,7 @@ export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: Rese
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
   const account = await findAccountByEmail(ctx, { email });
 
-  if (!account || account.status !== "ACTIVE" || !account.secretAnswerHash) {
+  if (!account || account.status !== "ACTIVE" || !account.secretAnswerHash || !isSecretQuestionId(account.secretQuestionId)) {
     const locked = await lockedUntil(ctx, emailKey(ctx, "secret-fail", email));
     if (locked) throw accountError("secret_locked", { params: { minutes: minutesUntil(ctx, locked) } });
     await checkSecretAnswer(opts.answer, null); // same time as a real check
