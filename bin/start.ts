@@ -2,7 +2,7 @@
 // config → database (migrated) → demo seed on first embedded run → outbox delivery → HTTP server.
 // Later: the bot's routes, Direct Line and Web Chat, triage, and the mail agent plug in here.
 import type { Server } from "restify";
-import { AppError, createMetrics, seedDemo, type CoreContext } from "../core";
+import { AppError, createMetrics, seedDemo, settleAfterReply, type CoreContext } from "../core";
 import { createHttpServer, type ReadinessCheck } from "../bot/http/server";
 import { fileTransport, smtpTransport } from "../mail-agent/outbox/mail-transport";
 import { startOutboxDelivery } from "../mail-agent/outbox/deliver-outbox";
@@ -74,6 +74,7 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await settleAfterReply(ctx); // emails queued after a reply (chat codes, login ids) reach the outbox first
         await stopDelivery();
         await booted.close();
       })()),
