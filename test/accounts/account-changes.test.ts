@@ -1,6 +1,6 @@
 import { changePassword, changeSecretQuestion, getAccountSummary, getSecretQuestion, resetPasswordWithSecretAnswer, sendLoginIdReminder, signIn } from "../../core/accounts";
 import { makeAccount, makeFamily } from "../factories/families";
-import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -67,7 +67,7 @@ describe("sendLoginIdReminder (« Récupérez votre identifiant de connexion »)
     expect(await sendLoginIdReminder(ctx, { givenName: "Jean-François", familyName: "Bélanger", civicNumber: "89" })).toEqual({ accepted: true });
     expect(await sendLoginIdReminder(ctx, { email: "personne@example.com" })).toEqual({ accepted: true });
     expect(await sendLoginIdReminder(ctx, {})).toEqual({ accepted: true });
-    expect(await ctx.prisma.outboxMessage.count()).toBe(2);
+    expect(await outboxCount(ctx)).toBe(2);
     expect(await auditActions(ctx, account.id)).toEqual(["account.login_id_sent", "account.login_id_sent"]);
   });
 

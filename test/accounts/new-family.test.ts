@@ -10,7 +10,7 @@ import {
   type RequestNewFamilyAccountOptions,
 } from "../../core/accounts";
 import { makeFamily, makeSchool, unique } from "../factories/families";
-import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -131,7 +131,7 @@ describe("resendValidationEmail (« je n'ai pas reçu le courriel d'activation �
     await resendValidationEmail(ctx, { email: f.email });
     expect(await emailsTo(ctx, f.email)).toHaveLength(5);
     expect(await resendValidationEmail(ctx, { email: "personne@example.com" })).toEqual({ accepted: true });
-    expect(await ctx.prisma.outboxMessage.count({ where: { toAddress: "personne@example.com" } })).toBe(0);
+    expect(await outboxCount(ctx, { toAddress: "personne@example.com" })).toBe(0);
   });
 });
 
@@ -140,7 +140,7 @@ describe("new family: hostile input", () => {
     const res = await codeOf(requestNewFamilyAccount(ctx, form({ givenName: "A".repeat(1_000_000) })));
     expect(res).toBe("accounts.new_family_field_too_long");
     expect(await ctx.prisma.account.count()).toBe(0);
-    expect(await ctx.prisma.outboxMessage.count()).toBe(0);
+    expect(await outboxCount(ctx)).toBe(0);
   });
 
   it("drops NUL and control characters instead of failing in the database", async () => {
