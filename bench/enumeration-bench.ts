@@ -4,7 +4,8 @@
  * once locked or rate-limited, on an in-memory PGlite. Prints median and p90 of N calls per case side by side,
  * with the known/unknown ratios: a ratio far from 1.00 tells an attacker which emails have an account.
  * Every timed call uses its own email (fresh for known/unknown, locked beforehand for the locked columns), so
- * limits never interfere between calls; known and unknown calls alternate so drift hits both alike.
+ * limits never interfere between calls; known and unknown calls alternate so drift hits both alike. Work a use
+ * case queues after its reply (afterReply) is the caller's no more: it is settled, untimed, after each call.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +19,7 @@ import type { CoreContext } from "../core/context";
 import { loadConfig } from "../core/config";
 import { silentLogger } from "../core/logger";
 import { foldAnswer } from "../core/util/text";
+import { settleAfterReply } from "../core/util/after-reply";
 import {
   ACCOUNT_POLICY,
   getSecretQuestion,
@@ -103,6 +105,7 @@ async function timeAlternating(ctx: CoreContext, c: Case, a: string[], b: string
       await ignore(c.call(ctx, emails[i]));
       const dt = performance.now() - t0;
       if (i >= WARMUP) out.push(dt);
+      await settleAfterReply(ctx); // untimed: work queued after the reply must not slow the next timed call
     }
   }
   return [stats(ta), stats(tb)];
@@ -146,12 +149,14 @@ export async function run(): Promise<void> {
       const known = emails("known"), unknown = emails("unknown");
       await accounts(known, c.knownStatus ?? "ACTIVE");
       if (c.prepare) for (const e of [...known, ...unknown]) await c.prepare(ctx, e);
+      await settleAfterReply(ctx);
       const [k, u] = await timeAlternating(ctx, c, known, unknown);
       const row = [c.name, fmt(k), fmt(u), ratio(k, u)];
       if (c.lock) {
         const lk = emails("lknown"), lu = emails("lunknown");
         await accounts(lk, c.knownStatus ?? "ACTIVE");
         for (const e of [...lk, ...lu]) { if (c.prepare) await c.prepare(ctx, e); await c.lock(ctx, e); }
+        await settleAfterReply(ctx);
         const [a, b] = await timeAlternating(ctx, c, lk, lu);
         row.push(fmt(a), fmt(b), ratio(a, b));
       } else row.push("—", "—", "—");
