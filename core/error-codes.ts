@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   "staff_not_allowed",
   "code_invalid",
   "code_rate_limited",
+  "code_locked",
 ],
   records: [
     "account_not_found",

@@ -11,6 +11,7 @@ export { getI18n, translator, isLang, LANGS, type Lang } from "./i18n";
 export * from "./outbox";
 export { createMetrics, type Metrics } from "./metrics";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
+export { afterReply, settleAfterReply } from "./util/after-reply";
 export * from "./accounts";
 export { classify, detectLanguage, INTENTS, type IntentId, type Classification, type IntentScore } from "./nlu";
 export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate";
