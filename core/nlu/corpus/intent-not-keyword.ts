@@ -9,9 +9,9 @@
 import type { Templates } from "./types";
 
 const THING_FR =
-  "[le bulletin|le bulletin de {child}|l'horaire|l'horaire de {child}|le formulaire|le formulaire de sortie|le reçu|le reçu de paiement|les absences de {child}|le lien|le courriel d'activation|mon nouveau mot de passe|le dossier de {child}|les crédits|la preuve d'inscription|mon identifiant]";
+  "[le bulletin|le bulletin de {child}|le bulletin de {rel}|l'horaire|l'horaire de {child}|l'horaire de {rel}|le formulaire|le formulaire de sortie|le reçu|le reçu de paiement|les absences de {child}|le lien|le courriel d'activation|mon nouveau mot de passe|le dossier de {child}|les crédits|la preuve d'inscription|mon identifiant]";
 const THING_EN =
-  "[the report card|{child}'s report card|the schedule|the timetable|the form|the permission slip|the receipt|the attendance report|the activation email|the link|my new password|{child}'s file|the credits summary|the enrolment letter|my user name]";
+  "[the report card|{child}'s report card|the schedule|{child}'s schedule|the timetable|the form|the permission slip|the receipt|the attendance report|the activation email|the link|my new password|{child}'s file|the credits summary|the enrolment letter|my user name]";
 
 export const INTENT_NOT_KEYWORD: Templates = {
   thanks: {
