@@ -25,6 +25,8 @@ export const INTENT_NOT_KEYWORD: Templates = {
       "[merci|mrc] [pour|de] [l'aide|votre aide|la réponse] [avec|pour] " + THING_FR,
       "mon compte est [activé|correct] [maintenant|astheure], merci [beaucoup|ben|]",
       "j'ai pu [changer mon mot de passe|me connecter|payer la sortie|imprimer le formulaire|voir les absences], merci!",
+      "[merci ben|merci|ok merci|parfait merci|ah merci], j'ai [trouvé|vu|eu] [l'horaire|le bulletin|les absences|le dossier|les crédits] de {rel}",
+      "[c'est beau|ok|parfait], j'ai [trouvé|vu] [l'horaire|le bulletin|les notes] de {rel}, merci [ben|beaucoup|]",
     ],
     en: [
       "[thanks|thank you|ok thanks|great thanks|perfect thanks|thx|ah thanks], [I found|I got|I can see|I received] " + THING_EN,
