@@ -13,7 +13,7 @@ export { createMetrics, type Metrics } from "./metrics";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
 export { afterReply, settleAfterReply } from "./util/after-reply";
 export * from "./accounts";
-export { classify, detectLanguage, INTENTS, type IntentId, type Classification, type IntentScore } from "./nlu";
+export { classify, detectLanguage, CLARIFY_BELOW, INTENTS, type IntentId, type Classification, type ClassifyOptions, type IntentScore } from "./nlu";
 export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate";
 export * from "./nlu/entities";
 export * from "./records";
