@@ -16,3 +16,4 @@ export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";
 export * from "./import";
+export * from "./bot-state";
