@@ -20,6 +20,8 @@ export interface TurnInfo {
   plainText: boolean;
   /** The parent's side of the conversation so far (masked where it must be), for a handoff ticket. */
   transcript?: string[];
+  /** The message only asked for another language (« in English please »). */
+  switchedTo?: Lang;
 }
 
 const KEY = Symbol("aide-portail.turn");

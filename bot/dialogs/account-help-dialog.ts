@@ -28,7 +28,7 @@ export class AccountHelpDialog extends InterruptibleDialog {
       this.askEmailStep.bind(this), this.checkEmailStep.bind(this), this.askFamilyNameStep.bind(this), this.askGivenNameStep.bind(this),
       this.askBirthDateStep.bind(this), this.askSchoolStep.bind(this), this.askCivicNumberStep.bind(this), this.requestStep.bind(this),
     ]));
-    this.addDialog(new WaterfallDialog(ACTIVATE, [this.askEmailStep.bind(this), this.resendStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(ACTIVATE, [this.askActivationEmailStep.bind(this), this.resendStep.bind(this)]));
     this.initialDialogId = "accountHelpEntry";
   }
 
@@ -48,6 +48,11 @@ export class AccountHelpDialog extends InterruptibleDialog {
   private async askEmailStep(step: WaterfallStepContext) {
     const t = tr(step.context);
     return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:account.askEmail")), retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")) });
+  }
+
+  private async askActivationEmailStep(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:account.askEmailActivate")), retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")) });
   }
 
   private async checkEmailStep(step: WaterfallStepContext) {

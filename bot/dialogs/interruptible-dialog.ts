@@ -30,6 +30,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const info = turnInfo(innerDc.context);
     const t = tr(innerDc.context);
+    if (info.switchedTo) {
+      await sendReply(innerDc.context, t("bot:lang.switched"));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     const pressedCancel = info.value?.ap === "cancel";
     const kind = pressedCancel ? "cancel" : RAW_TEXT_PROMPTS.has(innermostDialogId(innerDc) ?? "") ? null : interruptionOf(info.text);
     if (!kind) return undefined;

@@ -3,7 +3,7 @@
 // picks between the two likeliest intents; gibberish gets « je n'ai pas compris » and what the bot can do;
 // a second request in the same message is offered after the first.
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from "botbuilder-dialogs";
-import { INTENTS, signOutChat, type CoreContext, type IntentId } from "../../core";
+import { classify, INTENTS, signOutChat, type CoreContext, type IntentId } from "../../core";
 import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
 import { interruptionOf } from "../interruptions";
 import { sendReply, type Button } from "../replies";
@@ -19,8 +19,9 @@ export const MAIN_DIALOG = "mainDialog";
 const STEPS = "mainSteps";
 /** Below this, the parent is asked which of the two likeliest intents they meant. */
 export const CONFIDENCE_THRESHOLD = 0.5;
-/** A runner-up this likely, in a message joining two requests, is offered after the first. */
-const SECOND_REQUEST_MIN = 0.08;
+/** A later part of the message (« … et aussi … ») this sure of another request is offered after the first. */
+const SECOND_REQUEST_MIN = 0.6;
+const NOT_OFFERED = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "none"]);
 const SMALL_TALK = new Set<IntentId>(["greeting", "thanks", "goodbye"]);
 
 export class MainDialog extends ComponentDialog {
@@ -50,6 +51,10 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const text = info.text;
+    if (info.switchedTo) {
+      await sendReply(step.context, t("bot:lang.switched"), menuButtons(t));
+      return step.endDialog();
+    }
     if (text.trim() === "") {
       await sendReply(step.context, t("bot:input.empty"), menuButtons(t));
       return step.endDialog();
@@ -81,8 +86,8 @@ export class MainDialog extends ComponentDialog {
       await sendReply(step.context, t("bot:main.notUnderstood"), menuButtons(t));
       return step.endDialog();
     }
-    if (!SMALL_TALK.has(c.intent) && c.runnerUp.confidence >= SECOND_REQUEST_MIN && c.runnerUp.intent !== "none" && /\b(et|and|aussi|also|puis|ensuite)\b/i.test(text)) {
-      const other = c.runnerUp.intent;
+    const other = SMALL_TALK.has(c.intent) ? null : secondRequest(text, c.intent);
+    if (other) {
       await sendReply(step.context, t("bot:main.alsoOffer", { other: t(`bot:intents.${other.replace(/\./g, "_")}`) }), [
         { title: t(`bot:intents.${other.replace(/\./g, "_")}`), value: { ap: "intent", intent: other, text: text.slice(0, 500) } },
       ]);
@@ -137,4 +142,15 @@ export class MainDialog extends ComponentDialog {
   private async finalStep(step: WaterfallStepContext) {
     return step.endDialog();
   }
+}
+
+/** The other request of « j'ai oublié mon mot de passe et je veux aussi l'horaire de Léa », if any. */
+export function secondRequest(text: string, main: IntentId): IntentId | null {
+  const parts = text.slice(0, 1000).split(/\b(?:et aussi|et puis|et|and also|and|puis|ensuite|aussi|also)\b|[.;!?]\s+/i).map((p) => p.trim());
+  for (const part of parts.slice(1)) {
+    if (part.split(/\s+/).length < 2) continue;
+    const c = classify(part, { channel: "chat" });
+    if (c.intent !== main && !NOT_OFFERED.has(c.intent) && c.confidence >= SECOND_REQUEST_MIN) return c.intent;
+  }
+  return null;
 }
