@@ -39,17 +39,18 @@ export class TurnPreparer {
     const switchedTo = LANG_SWITCH.find(([re]) => re.test(foldText(text).replace(/[.!]+$/, "")))?.[1];
     // The terminal's --lang fixes the language of the whole conversation.
     const forced = a.channelId === "terminal" && isLang(a.channelData?.lang) ? (a.channelData.lang as Lang) : undefined;
-    // The reply follows each message's language; a word or two (« oui », a code, a name) keeps the conversation's.
-    const words = text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
-    const localeLang = isLang(a.locale?.slice(0, 2)) ? (a.locale!.slice(0, 2) as Lang) : undefined;
-    const lang: Lang = switchedTo ?? forced ?? (words >= 2 && text.length >= 8 ? classification.lang : (profile.lang ?? localeLang ?? classification.lang));
-    profile.lang = lang;
-
     const channelKey = channelKeyOf(context);
     const teamsUserKey = a.channelId === "msteams" ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null;
-    let accountId = (await getChatSession(this.ctx, { channelKey }))?.accountId ?? null;
-    if (!accountId && teamsUserKey) accountId = (await findAccountByChannelIdentity(this.ctx, { channel: "msteams", userKey: teamsUserKey }))?.accountId ?? null;
+    let account = await getChatSession(this.ctx, { channelKey });
+    if (!account && teamsUserKey) account = await findAccountByChannelIdentity(this.ctx, { channel: "msteams", userKey: teamsUserKey });
+    const accountId = account?.accountId ?? null;
+    // The reply follows each message's language; two words or fewer (« oui », a code, « Léa's documents ») are
+    // too few to tell, and keep the conversation's (or the account's, or the channel locale's).
+    const words = text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
+    const localeLang = isLang(a.locale?.slice(0, 2)) ? (a.locale!.slice(0, 2) as Lang) : undefined;
+    const lang: Lang = switchedTo ?? forced ?? (words >= 3 ? classification.lang : (profile.lang ?? account?.lang ?? localeLang ?? classification.lang));
 
+    profile.lang = lang;
     const verbatim = RAW_TEXT_PROMPTS.has(innermostId(await this.dialogState.get(context, { dialogStack: [] })) ?? "");
     const line = verbatim ? "••••••" : text || (value ? "[bouton]" : "");
     if (line) profile.transcript = [...(profile.transcript ?? []), /^\s*\d{3}\s?\d{3}\s*$/.test(line) ? "••••••" : line.slice(0, 500)].slice(-TRANSCRIPT_LINES);

@@ -34,7 +34,7 @@ export async function attendanceAnswer(
   const a = await getAttendance(ctx, { accountId: o.accountId, childId: child.id, from: start, to: end });
   const from = formatDate(a.from, lang, "dayMonth");
   const to = formatDate(a.to, lang, "dayMonth");
-  if (a.entries.length === 0) return { text: t("records:attendance.none", { from, to }) };
+  if (a.entries.length === 0) return { text: t("bot:records.attendance.none", { child: name, from, to }) };
   return listReply(t("bot:records.attendance.title", { child: name, from, to }), a.entries.map((e) => entryLine(e, t, lang, true)), {
     footer: t("records:attendance.totals", { ...a.totals }),
   });

@@ -12,6 +12,13 @@ const NOT_NAMES = new Set(
     "january february march april may june july august september october november december noel classe cours periode period bulletin horaire").split(" "),
 );
 
+/** Words a sentence often starts with, capitalised without being a name. */
+const STARTERS = new Set(
+  ("est es estce quel quelle quels quelles quand comment pourquoi combien ou je j on il elle nous vous tu ils elles montre montrez donne donnez " +
+    "voir peux pouvez puis bonjour bonsoir salut allo merci svp oui non what when where how why which who is was are were can could would will do does did " +
+    "show give tell get see please hello hi hey thanks yes no i we you he she they it there here").split(" "),
+);
+
 export type ChildMention = { kind: "child"; child: ChildSummary } | { kind: "unknownName" } | { kind: "none" };
 
 function namedSomeone(text: string): boolean {
@@ -21,7 +28,7 @@ function namedSomeone(text: string): boolean {
     if (folded.length < 2 || NOT_NAMES.has(folded) || /\d/.test(folded)) continue;
     const prev = foldText(words[i - 1] ?? "");
     const afterPreposition = /^(de|d'.*|pour|of|for|a)$/.test(prev) || /^d'/.test(foldText(words[i]));
-    const capitalised = i > 0 && /^\p{Lu}\p{Ll}/u.test(words[i].replace(/^[dl]'/i, ""));
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(words[i].replace(/^[dl]'/i, "")) && (i > 0 || !STARTERS.has(folded.replace(/[-'].*$/, "")));
     if (capitalised || (afterPreposition && /^\p{L}+$/u.test(folded))) return true;
   }
   return false;
