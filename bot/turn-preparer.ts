@@ -51,6 +51,8 @@ export class TurnPreparer {
     const lang: Lang = switchedTo ?? forced ?? (words >= 3 ? classification.lang : (profile.lang ?? account?.lang ?? localeLang ?? classification.lang));
 
     profile.lang = lang;
+    // Prompts recognise « oui », « non », « deux » by the activity's locale: make it the turn's language.
+    a.locale = lang === "fr" ? "fr-FR" : "en-US";
     const verbatim = RAW_TEXT_PROMPTS.has(innermostId(await this.dialogState.get(context, { dialogStack: [] })) ?? "");
     const line = verbatim ? "••••••" : text || (value ? "[bouton]" : "");
     if (line) profile.transcript = [...(profile.transcript ?? []), /^\s*\d{3}\s?\d{3}\s*$/.test(line) ? "••••••" : line.slice(0, 500)].slice(-TRANSCRIPT_LINES);
