@@ -3,7 +3,7 @@
 // TeamsActivityHandler; a new member is welcomed in the channel's language.
 import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
-import { isLang, translator, type CoreContext, type Lang } from "../core";
+import { classify, isLang, translator, type CoreContext, type Lang } from "../core";
 import { setTurnInfo } from "./turn-info";
 import { sendReply } from "./replies";
 import { menuButtons } from "./dialogs/interruptible-dialog";
@@ -36,7 +36,7 @@ export class AidePortailBot extends TeamsActivityHandler {
       const t = (k: string) => String(translator(lang)(k));
       for (const m of context.activity.membersAdded ?? []) {
         if (m.id === context.activity.recipient?.id) continue;
-        setTurnInfo(context, { lang, channelKey: "", accountId: null, text: "", value: null, classification: undefined as never, teamsUserKey: null, plainText: context.activity.channelId === "terminal" });
+        setTurnInfo(context, { lang, channelKey: "", accountId: null, text: "", value: null, classification: classify(""), teamsUserKey: null, plainText: context.activity.channelId === "terminal", files: 0 });
         await sendReply(context, t("bot:main.welcome"), menuButtons(t));
       }
       await next();
@@ -51,13 +51,7 @@ export class AidePortailBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { info } = await this.preparer.prepare(context);
-    const t = (k: string) => String(translator(info.lang)(k));
-    const files = (context.activity.attachments ?? []).filter((a) => !a.contentType?.startsWith("application/vnd.microsoft.card"));
-    if (files.length && !info.value) {
-      await sendReply(context, t("bot:input.attachments"));
-      if (!info.text) return;
-    }
+    await this.preparer.prepare(context);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);

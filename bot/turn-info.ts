@@ -20,6 +20,8 @@ export interface TurnInfo {
   plainText: boolean;
   /** The parent's side of the conversation so far (masked where it must be), for a handoff ticket. */
   transcript?: string[];
+  /** Files attached to the message (cards excluded): the bot cannot read them. */
+  files: number;
   /** The message only asked for another language (« in English please »). */
   switchedTo?: Lang;
 }

@@ -60,6 +60,7 @@ export class TurnPreparer {
     const info: TurnInfo = {
       lang, channelKey, accountId, text, value, classification, teamsUserKey,
       plainText: PLAIN_CHANNELS.has(a.channelId), transcript: profile.transcript, switchedTo,
+      files: (a.attachments ?? []).filter((x) => !x.contentType?.startsWith("application/vnd.microsoft.card")).length,
     };
     setTurnInfo(context, info);
     return { info, switchedTo };

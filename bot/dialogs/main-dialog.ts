@@ -51,6 +51,10 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const text = info.text;
+    if (info.files > 0) {
+      await sendReply(step.context, t("bot:input.attachments"));
+      if (!text) return step.endDialog();
+    }
     if (info.switchedTo) {
       await sendReply(step.context, t("bot:lang.switched"), menuButtons(t));
       return step.endDialog();
