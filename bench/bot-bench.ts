@@ -67,14 +67,27 @@ export async function run(): Promise<void> {
   process.env.NO_PROXY = "127.0.0.1,localhost";
 
   const activity = (conv: string, n: number, text: string) => ({
-    type: "message", id: `${conv}|${n}`, text, channelId: "webchat", serviceUrl: url, locale: "fr-CA",
-    from: { id: `user-${conv}`, role: "user" }, recipient: { id: "bot", role: "bot" }, conversation: { id: conv },
+    type: "message",
+    id: `${conv}|${n}`,
+    text,
+    channelId: "webchat",
+    serviceUrl: url,
+    locale: "fr-CA",
+    from: { id: `user-${conv}`, role: "user" },
+    recipient: { id: "bot", role: "bot" },
+    conversation: { id: conv },
   });
 
   // Warm-up: the first choice prompt loads botbuilder's text recognizers (seconds, once per process).
   await openLocalChatSession(ctx, { email: PARENTS[0], channelKey: "webchat:warm-up" });
   for (let n = 0; n < TURNS_PER_CONVERSATION; n++) {
-    await (await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity("warm-up", n, QUESTIONS[n % QUESTIONS.length])) })).arrayBuffer();
+    await (
+      await fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity("warm-up", n, QUESTIONS[n % QUESTIONS.length])),
+      })
+    ).arrayBuffer();
   }
   console.log("turn latency through POST /api/messages (signed-in parents: bonjour → horaire de demain → which child → merci …)");
   console.log("conversations  turns    p50        p99        turns/s");
@@ -87,14 +100,20 @@ export async function run(): Promise<void> {
       convs.map(async (c) => {
         for (let n = 0; n < TURNS_PER_CONVERSATION; n++) {
           const t = performance.now();
-          const res = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity(c, n, QUESTIONS[n % QUESTIONS.length])) });
+          const res = await fetch(`${url}/api/messages`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(activity(c, n, QUESTIONS[n % QUESTIONS.length])),
+          });
           await res.arrayBuffer();
           latencies.push(performance.now() - t);
         }
       }),
     );
     const secs = (performance.now() - started) / 1000;
-    console.log(`${String(concurrency).padStart(13)}  ${String(latencies.length).padStart(5)}  ${ms(pct(latencies, 50)).padStart(9)}  ${ms(pct(latencies, 99)).padStart(9)}  ${(latencies.length / secs).toFixed(0).padStart(8)}`);
+    console.log(
+      `${String(concurrency).padStart(13)}  ${String(latencies.length).padStart(5)}  ${ms(pct(latencies, 50)).padStart(9)}  ${ms(pct(latencies, 99)).padStart(9)}  ${(latencies.length / secs).toFixed(0).padStart(8)}`,
+    );
   }
 
   console.log("\nin-process turn time per dialog (local adapter) against the core calls alone");
@@ -103,18 +122,36 @@ export async function run(): Promise<void> {
   let k = 0;
   const rows: [string, string, () => Promise<unknown>][] = [
     ["main: greeting", "bonjour", async () => classify("bonjour")],
-    ["records: schedule", "horaire de Léa demain", async () => {
-      classify("horaire de Léa demain");
-      const s = await getChatSession(ctx, { channelKey: "bench:core" });
-      const kids = await listChildren(ctx, { accountId: s!.accountId });
-      await getSchedule(ctx, { accountId: s!.accountId, childId: kids.find((c) => c.givenName === "Léa")!.id, from: "2026-11-24", to: "2026-11-24" });
-    }],
-    ["records: attendance", "était-elle absente lundi, Léa?", async () => {
-      classify("était-elle absente lundi, Léa?");
-      const s = await getChatSession(ctx, { channelKey: "bench:core" });
-      const kids = await listChildren(ctx, { accountId: s!.accountId });
-      await getAttendance(ctx, { accountId: s!.accountId, childId: kids.find((c) => c.givenName === "Léa")!.id, from: "2026-11-23", to: "2026-11-23" });
-    }],
+    [
+      "records: schedule",
+      "horaire de Léa demain",
+      async () => {
+        classify("horaire de Léa demain");
+        const s = await getChatSession(ctx, { channelKey: "bench:core" });
+        const kids = await listChildren(ctx, { accountId: s!.accountId });
+        await getSchedule(ctx, {
+          accountId: s!.accountId,
+          childId: kids.find((c) => c.givenName === "Léa")!.id,
+          from: "2026-11-24",
+          to: "2026-11-24",
+        });
+      },
+    ],
+    [
+      "records: attendance",
+      "était-elle absente lundi, Léa?",
+      async () => {
+        classify("était-elle absente lundi, Léa?");
+        const s = await getChatSession(ctx, { channelKey: "bench:core" });
+        const kids = await listChildren(ctx, { accountId: s!.accountId });
+        await getAttendance(ctx, {
+          accountId: s!.accountId,
+          childId: kids.find((c) => c.givenName === "Léa")!.id,
+          from: "2026-11-23",
+          to: "2026-11-23",
+        });
+      },
+    ],
     ["reset: first step", "mot de passe oublié", async () => classify("mot de passe oublié")],
     ["none + help centre", "le menu de la cafétéria", async () => classify("le menu de la cafétéria")],
   ];
@@ -124,12 +161,16 @@ export async function run(): Promise<void> {
       const conv = `inproc-${k++}`;
       if (name.startsWith("records")) await openLocalChatSession(ctx, { email: marie, channelKey: `terminal:${conv}` });
       const t = performance.now();
-      await routes.runtime.runLocalTurn({ ...activity(conv, 0, text), channelId: "terminal" } as Parameters<typeof routes.runtime.runLocalTurn>[0]);
+      await routes.runtime.runLocalTurn({ ...activity(conv, 0, text), channelId: "terminal" } as Parameters<
+        typeof routes.runtime.runLocalTurn
+      >[0]);
       return performance.now() - t;
     });
     const coreTimes = await timeIt(200, core);
     const turnP50 = pct(turn, 50);
-    console.log(`${name.padEnd(26)}  ${ms(turnP50).padStart(9)}  ${ms(pct(coreTimes, 50)).padStart(9)}  ${(turnP50 / pct(coreTimes, 50)).toFixed(1).padStart(5)}×`);
+    console.log(
+      `${name.padEnd(26)}  ${ms(turnP50).padStart(9)}  ${ms(pct(coreTimes, 50)).padStart(9)}  ${(turnP50 / pct(coreTimes, 50)).toFixed(1).padStart(5)}×`,
+    );
   }
   await new Promise<void>((r) => server.close(() => r()));
   await db.close();

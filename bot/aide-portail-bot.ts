@@ -36,7 +36,17 @@ export class AidePortailBot extends TeamsActivityHandler {
       const t = (k: string) => String(translator(lang)(k));
       for (const m of context.activity.membersAdded ?? []) {
         if (m.id === context.activity.recipient?.id) continue;
-        setTurnInfo(context, { lang, channelKey: "", accountId: null, text: "", value: null, classification: classify(""), teamsUserKey: null, plainText: context.activity.channelId === "terminal", files: 0 });
+        setTurnInfo(context, {
+          lang,
+          channelKey: "",
+          accountId: null,
+          text: "",
+          value: null,
+          classification: classify(""),
+          teamsUserKey: null,
+          plainText: context.activity.channelId === "terminal",
+          files: 0,
+        });
         await sendReply(context, t("bot:main.welcome"), menuButtons(t));
       }
       await next();

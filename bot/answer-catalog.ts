@@ -4,9 +4,24 @@
 import { translator, type CoreContext, type IntentId, type Lang } from "../core";
 
 export type AnswerOffer =
-  | "reset_password" | "sign_in" | "create_account" | "new_family" | "resend_validation" | "login_id" | "change_password"
-  | "change_secret_question" | "open_ticket" | "help_centre" | "show_schedule" | "show_attendance" | "show_report_cards"
-  | "show_credits" | "show_enrolment" | "show_documents" | "show_details" | "manage_notifications";
+  | "reset_password"
+  | "sign_in"
+  | "create_account"
+  | "new_family"
+  | "resend_validation"
+  | "login_id"
+  | "change_password"
+  | "change_secret_question"
+  | "open_ticket"
+  | "help_centre"
+  | "show_schedule"
+  | "show_attendance"
+  | "show_report_cards"
+  | "show_credits"
+  | "show_enrolment"
+  | "show_documents"
+  | "show_details"
+  | "manage_notifications";
 
 export interface Answer {
   intent: IntentId;

@@ -22,13 +22,17 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRu
   const log = deps.ctx.log.child({ component: "bot" });
   // POST /api/messages: Azure Bot Service and Teams. With MicrosoftAppId set, the adapter refuses a request
   // without a valid channel JWT (401); without it, auth is disabled for local use.
-  server.post("/api/messages", restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }), async (req: Request, res: Response) => {
-    try {
-      await runtime.adapter.process(req, res, (context) => runtime.bot.run(context));
-    } catch (err) {
-      log.warn({ err }, "activity refused");
-      if (!res.headersSent) res.send(500);
-    }
-  });
+  server.post(
+    "/api/messages",
+    restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }),
+    async (req: Request, res: Response) => {
+      try {
+        await runtime.adapter.process(req, res, (context) => runtime.bot.run(context));
+      } catch (err) {
+        log.warn({ err }, "activity refused");
+        if (!res.headersSent) res.send(500);
+      }
+    },
+  );
   return { runtime, stop: async () => undefined };
 }

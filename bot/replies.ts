@@ -12,7 +12,9 @@ export interface Button {
 
 function actions(buttons: Button[]): CardAction[] {
   return buttons.map((b) =>
-    b.value ? { type: ActionTypes.PostBack, title: b.title, value: b.value, text: b.title } : { type: ActionTypes.ImBack, title: b.title, value: b.title },
+    b.value
+      ? { type: ActionTypes.PostBack, title: b.title, value: b.value, text: b.title }
+      : { type: ActionTypes.ImBack, title: b.title, value: b.title },
   );
 }
 

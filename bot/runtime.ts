@@ -3,8 +3,14 @@
 // (Azure Bot Service, Teams), the terminal commands, and later the self-hosted Direct Line endpoint (issue 10),
 // which hands activities to `local` the same way the terminal does.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, UserState,
-  type Activity, type Storage, type TurnContext,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  UserState,
+  type Activity,
+  type Storage,
+  type TurnContext,
 } from "botbuilder";
 import { translator, isAppError, isLang, type ChannelDeps, type Lang } from "../core";
 import { templateCatalog, type AnswerCatalog } from "./answer-catalog";

@@ -32,7 +32,10 @@ export class TurnPreparer {
   async prepare(context: TurnContext): Promise<{ info: TurnInfo; switchedTo?: Lang }> {
     const a = context.activity;
     if (a.channelId === "msteams") TurnContext.removeRecipientMention(a);
-    const text = String(a.text ?? "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    const text = String(a.text ?? "")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     const value = a.value && typeof a.value === "object" && !Array.isArray(a.value) ? (a.value as Record<string, unknown>) : null;
     const profile = await this.profile.get(context, {});
     const classification = classify(text, { channel: "chat" });
@@ -48,18 +51,30 @@ export class TurnPreparer {
     // too few to tell, and keep the conversation's (or the account's, or the channel locale's).
     const words = text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
     const localeLang = isLang(a.locale?.slice(0, 2)) ? (a.locale!.slice(0, 2) as Lang) : undefined;
-    const lang: Lang = switchedTo ?? forced ?? (words >= 3 ? classification.lang : (profile.lang ?? account?.lang ?? localeLang ?? classification.lang));
+    const lang: Lang =
+      switchedTo ?? forced ?? (words >= 3 ? classification.lang : (profile.lang ?? account?.lang ?? localeLang ?? classification.lang));
 
     profile.lang = lang;
     // Prompts recognise « oui », « non », « deux » by the activity's locale: make it the turn's language.
     a.locale = lang === "fr" ? "fr-FR" : "en-US";
     const verbatim = RAW_TEXT_PROMPTS.has(innermostId(await this.dialogState.get(context, { dialogStack: [] })) ?? "");
     const line = verbatim ? "••••••" : text || (value ? "[bouton]" : "");
-    if (line) profile.transcript = [...(profile.transcript ?? []), /^\s*\d{3}\s?\d{3}\s*$/.test(line) ? "••••••" : line.slice(0, 500)].slice(-TRANSCRIPT_LINES);
+    if (line)
+      profile.transcript = [...(profile.transcript ?? []), /^\s*\d{3}\s?\d{3}\s*$/.test(line) ? "••••••" : line.slice(0, 500)].slice(
+        -TRANSCRIPT_LINES,
+      );
 
     const info: TurnInfo = {
-      lang, channelKey, accountId, text, value, classification, teamsUserKey,
-      plainText: PLAIN_CHANNELS.has(a.channelId), transcript: profile.transcript, switchedTo,
+      lang,
+      channelKey,
+      accountId,
+      text,
+      value,
+      classification,
+      teamsUserKey,
+      plainText: PLAIN_CHANNELS.has(a.channelId),
+      transcript: profile.transcript,
+      switchedTo,
       files: (a.attachments ?? []).filter((x) => !x.contentType?.startsWith("application/vnd.microsoft.card")).length,
     };
     setTurnInfo(context, info);

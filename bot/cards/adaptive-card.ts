@@ -20,7 +20,13 @@ export const textBlock = (text: string, o: { weight?: "Bolder"; size?: "Medium" 
 export const factSet = (facts: { title: string; value: string }[]): CardElement => ({ type: "FactSet", facts });
 
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): CardElement {
-  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, ...(actions.length ? { actions } : {}) };
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length ? { actions } : {}),
+  };
 }
 
 export const openUrlAction = (title: string, url: string): CardElement => ({ type: "Action.OpenUrl", title, url });
@@ -29,8 +35,17 @@ export const openUrlAction = (title: string, url: string): CardElement => ({ typ
 export const submitAction = (title: string, data: Record<string, unknown>): CardElement => ({ type: "Action.Submit", title, data });
 
 /** A titled list: the shape of most record answers (report cards, documents, enrolment, details). */
-export function listReply(title: string, lines: string[], opts: { footer?: string; actions?: CardElement[]; facts?: { title: string; value: string }[] } = {}): Reply {
-  const text = [title, ...lines.map((l) => `- ${l}`), ...(opts.facts ?? []).map((f) => `- ${f.title} : ${f.value}`), ...(opts.footer ? [opts.footer] : [])].join("\n");
+export function listReply(
+  title: string,
+  lines: string[],
+  opts: { footer?: string; actions?: CardElement[]; facts?: { title: string; value: string }[] } = {},
+): Reply {
+  const text = [
+    title,
+    ...lines.map((l) => `- ${l}`),
+    ...(opts.facts ?? []).map((f) => `- ${f.title} : ${f.value}`),
+    ...(opts.footer ? [opts.footer] : []),
+  ].join("\n");
   const body: CardElement[] = [textBlock(title, { weight: "Bolder", size: "Medium" })];
   if (lines.length) body.push(...lines.map((l) => textBlock(`• ${l}`)));
   if (opts.facts?.length) body.push(factSet(opts.facts));

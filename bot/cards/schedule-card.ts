@@ -14,10 +14,19 @@ export interface ScheduleCardInput {
 
 export function scheduleCard(input: ScheduleCardInput): Reply {
   const lines = input.periods.map((p) => `${p.label} · ${p.time} · ${p.course}${p.where ? ` · ${p.where}` : ""}`);
-  const text = [input.title, ...(input.subtitle ? [input.subtitle] : []), ...lines.map((l) => `- ${l}`), ...(input.empty ? [input.empty] : []), ...(input.footer ? [input.footer] : [])].join("\n");
+  const text = [
+    input.title,
+    ...(input.subtitle ? [input.subtitle] : []),
+    ...lines.map((l) => `- ${l}`),
+    ...(input.empty ? [input.empty] : []),
+    ...(input.footer ? [input.footer] : []),
+  ].join("\n");
   const body = [textBlock(input.title, { weight: "Bolder", size: "Medium" })];
   if (input.subtitle) body.push(textBlock(input.subtitle, { isSubtle: true }));
-  if (input.periods.length) body.push(factSet(input.periods.map((p) => ({ title: `${p.label} (${p.time})`, value: `${p.course}${p.where ? ` · ${p.where}` : ""}` }))));
+  if (input.periods.length)
+    body.push(
+      factSet(input.periods.map((p) => ({ title: `${p.label} (${p.time})`, value: `${p.course}${p.where ? ` · ${p.where}` : ""}` }))),
+    );
   if (input.empty) body.push(textBlock(input.empty));
   if (input.footer) body.push(textBlock(input.footer, { isSubtle: true, size: "Small" }));
   return { text, card: adaptiveCard(body) };

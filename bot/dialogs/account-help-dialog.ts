@@ -2,10 +2,18 @@
 // child's birth date and school, civic number; the core sends the validation email), resend the validation
 // email (account.activate), and the new-family path of seed 2 (its steps from the catalog, a ticket if stuck).
 import { WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
-import { isAppError, normalizeEmail, requestAccountCreation, resendValidationEmail, resolveDate, validateAccountEmail, type CoreContext } from "../../core";
+import {
+  isAppError,
+  normalizeEmail,
+  requestAccountCreation,
+  resendValidationEmail,
+  resolveDate,
+  validateAccountEmail,
+  type CoreContext,
+} from "../../core";
 import type { AnswerCatalog } from "../answer-catalog";
 import { InterruptibleDialog } from "./interruptible-dialog";
-import { EMAIL_PROMPT, NAME_PROMPT, TEXT_PROMPT, textPrompts , valuesOf } from "./prompts";
+import { EMAIL_PROMPT, NAME_PROMPT, TEXT_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
 import { schoolCodeOf } from "../school-directory";
 import { sendReply } from "../replies";
@@ -20,14 +28,25 @@ export interface AccountHelpOptions {
 }
 
 export class AccountHelpDialog extends InterruptibleDialog {
-  constructor(ctx: CoreContext, private readonly catalog: AnswerCatalog) {
+  constructor(
+    ctx: CoreContext,
+    private readonly catalog: AnswerCatalog,
+  ) {
     super(ACCOUNT_HELP_DIALOG, ctx);
     for (const p of textPrompts()) this.addDialog(p);
     this.addDialog(new WaterfallDialog("accountHelpEntry", [this.entryStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(CREATE, [
-      this.askEmailStep.bind(this), this.checkEmailStep.bind(this), this.askFamilyNameStep.bind(this), this.askGivenNameStep.bind(this),
-      this.askBirthDateStep.bind(this), this.askSchoolStep.bind(this), this.askCivicNumberStep.bind(this), this.requestStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(CREATE, [
+        this.askEmailStep.bind(this),
+        this.checkEmailStep.bind(this),
+        this.askFamilyNameStep.bind(this),
+        this.askGivenNameStep.bind(this),
+        this.askBirthDateStep.bind(this),
+        this.askSchoolStep.bind(this),
+        this.askCivicNumberStep.bind(this),
+        this.requestStep.bind(this),
+      ]),
+    );
     this.addDialog(new WaterfallDialog(ACTIVATE, [this.askActivationEmailStep.bind(this), this.resendStep.bind(this)]));
     this.initialDialogId = "accountHelpEntry";
   }
@@ -39,20 +58,30 @@ export class AccountHelpDialog extends InterruptibleDialog {
     const info = turnInfo(step.context);
     const answer = await this.catalog.answerFor(this.ctx, { intent: "account.create", lang: info.lang });
     const t = tr(step.context);
-    await sendReply(step.context, [t("bot:account.newFamily"), ...answer.steps.map((s, i) => `${i + 1}. ${s}`), this.catalog.helpCentreContact(info.lang).text].join("\n"), [
-      { title: t("bot:offers.open_ticket"), value: { ap: "offer", offer: "open_ticket", intent: "account.create" } },
-    ]);
+    await sendReply(
+      step.context,
+      [t("bot:account.newFamily"), ...answer.steps.map((s, i) => `${i + 1}. ${s}`), this.catalog.helpCentreContact(info.lang).text].join(
+        "\n",
+      ),
+      [{ title: t("bot:offers.open_ticket"), value: { ap: "offer", offer: "open_ticket", intent: "account.create" } }],
+    );
     return step.endDialog();
   }
 
   private async askEmailStep(step: WaterfallStepContext) {
     const t = tr(step.context);
-    return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:account.askEmail")), retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")) });
+    return step.prompt(EMAIL_PROMPT, {
+      prompt: promptMessage(step.context, t("bot:account.askEmail")),
+      retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")),
+    });
   }
 
   private async askActivationEmailStep(step: WaterfallStepContext) {
     const t = tr(step.context);
-    return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:account.askEmailActivate")), retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")) });
+    return step.prompt(EMAIL_PROMPT, {
+      prompt: promptMessage(step.context, t("bot:account.askEmailActivate")),
+      retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")),
+    });
   }
 
   private async checkEmailStep(step: WaterfallStepContext) {
@@ -63,7 +92,11 @@ export class AccountHelpDialog extends InterruptibleDialog {
     } catch (err) {
       if (!isAppError(err)) throw err;
       const offers = err.code === "accounts.account_already_active" ? ["reset_password", "login_id"] : ["open_ticket"];
-      await sendReply(step.context, t(err.userKey, err.params), offers.map((o) => ({ title: t(`bot:offers.${o}`), value: { ap: "offer", offer: o, intent: "account.create" } })));
+      await sendReply(
+        step.context,
+        t(err.userKey, err.params),
+        offers.map((o) => ({ title: t(`bot:offers.${o}`), value: { ap: "offer", offer: o, intent: "account.create" } })),
+      );
       return step.endDialog();
     }
     await sendReply(step.context, t("bot:account.emailOnFile"));
@@ -82,7 +115,9 @@ export class AccountHelpDialog extends InterruptibleDialog {
 
   private async askBirthDateStep(step: WaterfallStepContext) {
     const text = String(step.result);
-    const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ?? resolveDate(text, { ref: this.ctx.now(), lang: turnInfo(step.context).lang, prefer: "past" })?.start;
+    const iso =
+      /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ??
+      resolveDate(text, { ref: this.ctx.now(), lang: turnInfo(step.context).lang, prefer: "past" })?.start;
     if (!iso) {
       await sendReply(step.context, tr(step.context)("bot:account.badDate"));
       return step.replaceDialog(CREATE);
@@ -118,13 +153,20 @@ export class AccountHelpDialog extends InterruptibleDialog {
     const v = valuesOf(step);
     try {
       const done = await requestAccountCreation(this.ctx, {
-        email: v.email, familyName: v.familyName, givenName: v.givenName, youngestChildBirthDate: v.birthDate,
-        youngestChildSchoolCode: v.school, civicNumber: String(step.result), lang: turnInfo(step.context).lang,
+        email: v.email,
+        familyName: v.familyName,
+        givenName: v.givenName,
+        youngestChildBirthDate: v.birthDate,
+        youngestChildSchoolCode: v.school,
+        civicNumber: String(step.result),
+        lang: turnInfo(step.context).lang,
       });
       await sendReply(step.context, t("bot:account.validationSent", { emailedTo: done.emailedTo }));
     } catch (err) {
       if (!isAppError(err)) throw err;
-      await sendReply(step.context, t(err.userKey, err.params), [{ title: t("bot:offers.open_ticket"), value: { ap: "offer", offer: "open_ticket", intent: "account.info_mismatch" } }]);
+      await sendReply(step.context, t(err.userKey, err.params), [
+        { title: t("bot:offers.open_ticket"), value: { ap: "offer", offer: "open_ticket", intent: "account.info_mismatch" } },
+      ]);
     }
     return step.endDialog();
   }

@@ -4,7 +4,7 @@ import { WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
 import { changePassword, isAppError, type CoreContext } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
-import { PASSWORD_PROMPT, textPrompts , valuesOf } from "./prompts";
+import { PASSWORD_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
 import { sendReply } from "../replies";
 import { tr, turnInfo } from "../turn-info";
@@ -16,7 +16,15 @@ export class ChangePasswordDialog extends InterruptibleDialog {
   constructor(ctx: CoreContext) {
     super(CHANGE_PASSWORD_DIALOG, ctx);
     for (const p of textPrompts()) this.addDialog(p);
-    this.addDialog(new WaterfallDialog(STEPS, [this.signInStep.bind(this), this.askCurrentStep.bind(this), this.askNewStep.bind(this), this.askConfirmStep.bind(this), this.changeStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.signInStep.bind(this),
+        this.askCurrentStep.bind(this),
+        this.askNewStep.bind(this),
+        this.askConfirmStep.bind(this),
+        this.changeStep.bind(this),
+      ]),
+    );
     this.initialDialogId = STEPS;
   }
 
@@ -54,7 +62,12 @@ export class ChangePasswordDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     try {
-      await changePassword(this.ctx, { accountId: info.accountId, currentPassword: String(valuesOf(step).current), newPassword: String(valuesOf(step).next), keepChannelKey: info.channelKey });
+      await changePassword(this.ctx, {
+        accountId: info.accountId,
+        currentPassword: String(valuesOf(step).current),
+        newPassword: String(valuesOf(step).next),
+        keepChannelKey: info.channelKey,
+      });
       await sendReply(step.context, t("bot:password.changed"));
     } catch (err) {
       if (!isAppError(err)) throw err;

@@ -4,7 +4,7 @@ import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice, type Waterf
 import { changeSecretQuestion, isAppError, listSecretQuestions, type CoreContext } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
-import { CHOICE_PROMPT, PASSWORD_PROMPT, SECRET_ANSWER_PROMPT, textPrompts , valuesOf } from "./prompts";
+import { CHOICE_PROMPT, PASSWORD_PROMPT, SECRET_ANSWER_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
 import { sendReply } from "../replies";
 import { tr, turnInfo } from "../turn-info";
@@ -24,7 +24,15 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
     super(CHANGE_SECRET_QUESTION_DIALOG, ctx);
     for (const p of textPrompts()) this.addDialog(p);
     this.addDialog(new ChoicePrompt(CHOICE_PROMPT));
-    this.addDialog(new WaterfallDialog(STEPS, [this.signInStep.bind(this), this.askPasswordStep.bind(this), this.askQuestionStep.bind(this), this.askSecretAnswerStep.bind(this), this.changeStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.signInStep.bind(this),
+        this.askPasswordStep.bind(this),
+        this.askQuestionStep.bind(this),
+        this.askSecretAnswerStep.bind(this),
+        this.changeStep.bind(this),
+      ]),
+    );
     this.initialDialogId = STEPS;
   }
 
@@ -63,7 +71,12 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     try {
-      await changeSecretQuestion(this.ctx, { accountId: info.accountId, password: String(valuesOf(step).password), question: String(valuesOf(step).question), answer: String(step.result) });
+      await changeSecretQuestion(this.ctx, {
+        accountId: info.accountId,
+        password: String(valuesOf(step).password),
+        question: String(valuesOf(step).question),
+        answer: String(step.result),
+      });
       await sendReply(step.context, t("bot:secretQuestion.changed"));
     } catch (err) {
       if (!isAppError(err)) throw err;

@@ -3,11 +3,19 @@
 // school (or the central help desk) with the conversation attached; the parent gets its number.
 import { ConfirmPrompt, WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
 import {
-  getAccountSummary, HELP_FORM_FIELDS, HelpFormError, isAppError, listChildren, submitHelpForm, type CoreContext, type HelpFormField, type HelpFormInput,
+  getAccountSummary,
+  HELP_FORM_FIELDS,
+  HelpFormError,
+  isAppError,
+  listChildren,
+  submitHelpForm,
+  type CoreContext,
+  type HelpFormField,
+  type HelpFormInput,
 } from "../../core";
 import type { AnswerCatalog } from "../answer-catalog";
 import { InterruptibleDialog } from "./interruptible-dialog";
-import { CONFIRM_PROMPT, FREE_TEXT_PROMPT, textPrompts , valuesOf } from "./prompts";
+import { CONFIRM_PROMPT, FREE_TEXT_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
 import { childMention } from "../records/child-mention";
 import { schoolCodeOf } from "../school-directory";
@@ -28,7 +36,10 @@ export interface HelpFormOptions {
 }
 
 export class HelpFormDialog extends InterruptibleDialog {
-  constructor(ctx: CoreContext, private readonly catalog: AnswerCatalog) {
+  constructor(
+    ctx: CoreContext,
+    private readonly catalog: AnswerCatalog,
+  ) {
     super(HELP_FORM_DIALOG, ctx);
     for (const p of textPrompts()) this.addDialog(p);
     this.addDialog(new ConfirmPrompt(CONFIRM_PROMPT));
@@ -50,7 +61,14 @@ export class HelpFormDialog extends InterruptibleDialog {
       const children = await listChildren(this.ctx, { accountId: info.accountId });
       const m = childMention((step.options as HelpFormOptions).text ?? "", children);
       const child = m.kind === "child" ? m.child : children.length === 1 ? children[0] : undefined;
-      if (child) Object.assign(form, { childGivenName: child.givenName, childFamilyName: child.familyName, childGrade: child.grade ?? undefined, schoolCode: child.school?.code, schoolName: child.school?.name });
+      if (child)
+        Object.assign(form, {
+          childGivenName: child.givenName,
+          childFamilyName: child.familyName,
+          childGrade: child.grade ?? undefined,
+          schoolCode: child.school?.code,
+          schoolName: child.school?.name,
+        });
     }
     if (!prefilled) await sendReply(step.context, t("bot:helpForm.intro"));
     return step.beginDialog(FIELD_LOOP, { form });
@@ -80,7 +98,10 @@ export class HelpFormDialog extends InterruptibleDialog {
     const form = step.result as Form;
     valuesOf(step).form = form;
     const t = tr(step.context);
-    const summary = HELP_FORM_FIELDS.map((f) => `- ${t(`bot:helpForm.label.${f}`)} : ${f === "schoolCode" ? (form.schoolName ?? form.schoolCode) : f === "description" ? String(form[f]).slice(0, 300) : form[f]}`);
+    const summary = HELP_FORM_FIELDS.map(
+      (f) =>
+        `- ${t(`bot:helpForm.label.${f}`)} : ${f === "schoolCode" ? (form.schoolName ?? form.schoolCode) : f === "description" ? String(form[f]).slice(0, 300) : form[f]}`,
+    );
     return step.prompt(CONFIRM_PROMPT, { prompt: [t("bot:helpForm.confirm"), ...summary].join("\n") });
   }
 
@@ -93,10 +114,21 @@ export class HelpFormDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const transcript = (info.transcript ?? []).join("\n");
-    const input = { ...form, lang: info.lang, description: transcript ? `${form.description}\n\n${t("bot:helpForm.transcript")}\n${transcript}` : form.description } as HelpFormInput;
+    const input = {
+      ...form,
+      lang: info.lang,
+      description: transcript ? `${form.description}\n\n${t("bot:helpForm.transcript")}\n${transcript}` : form.description,
+    } as HelpFormInput;
     try {
       const ticket = await submitHelpForm(this.ctx, input);
-      await sendReply(step.context, [t("bot:helpForm.sent", { reference: ticket.reference }), t(`tickets:delay.${ticket.queue}`), this.catalog.helpCentreContact(info.lang).text].join("\n"));
+      await sendReply(
+        step.context,
+        [
+          t("bot:helpForm.sent", { reference: ticket.reference }),
+          t(`tickets:delay.${ticket.queue}`),
+          this.catalog.helpCentreContact(info.lang).text,
+        ].join("\n"),
+      );
       return step.endDialog();
     } catch (err) {
       if (err instanceof HelpFormError) {

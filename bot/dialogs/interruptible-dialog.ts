@@ -19,7 +19,10 @@ function innermostDialogId(dc: DialogContext): string | undefined {
 }
 
 export abstract class InterruptibleDialog extends ComponentDialog {
-  constructor(id: string, protected readonly ctx: CoreContext) {
+  constructor(
+    id: string,
+    protected readonly ctx: CoreContext,
+  ) {
     super(id);
   }
 

@@ -22,7 +22,10 @@ export class LoginIdDialog extends InterruptibleDialog {
   private async askEmailStep(step: WaterfallStepContext) {
     const t = tr(step.context);
     await sendReply(step.context, t("bot:loginId.intro"));
-    return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:loginId.askEmail")), retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")) });
+    return step.prompt(EMAIL_PROMPT, {
+      prompt: promptMessage(step.context, t("bot:loginId.askEmail")),
+      retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")),
+    });
   }
 
   private async sendReminderStep(step: WaterfallStepContext) {

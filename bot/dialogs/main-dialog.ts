@@ -25,7 +25,11 @@ const NOT_OFFERED = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", 
 const SMALL_TALK = new Set<IntentId>(["greeting", "thanks", "goodbye"]);
 
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly ctx: CoreContext, private readonly catalog: AnswerCatalog, children: Dialog[]) {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly catalog: AnswerCatalog,
+    children: Dialog[],
+  ) {
     super(MAIN_DIALOG);
     for (const d of children) this.addDialog(d);
     this.addDialog(new WaterfallDialog(STEPS, [this.routeStep.bind(this), this.finalStep.bind(this)]));
@@ -82,7 +86,10 @@ export class MainDialog extends ComponentDialog {
     const c = info.classification;
     if (c.confidence < CONFIDENCE_THRESHOLD && c.intent !== "none" && c.runnerUp.intent !== c.intent) {
       const both = [c.intent, c.runnerUp.intent].filter((i) => i !== "none");
-      const buttons: Button[] = both.map((i) => ({ title: t(`bot:intents.${i.replace(/\./g, "_")}`), value: { ap: "intent", intent: i, text: text.slice(0, 500) } }));
+      const buttons: Button[] = both.map((i) => ({
+        title: t(`bot:intents.${i.replace(/\./g, "_")}`),
+        value: { ap: "intent", intent: i, text: text.slice(0, 500) },
+      }));
       await sendReply(step.context, t(buttons.length > 1 ? "bot:main.whichOne" : "bot:main.didYouMean"), buttons);
       return step.endDialog();
     }
@@ -121,7 +128,13 @@ export class MainDialog extends ComponentDialog {
     const answer = await this.catalog.answerFor(this.ctx, { intent, lang: info.lang, accountId: info.accountId ?? undefined });
     const lines = [answer.text, ...answer.steps.map((s, i) => `${i + 1}. ${s}`)];
     if (intent === "none" || intent === "human") lines.push(this.catalog.helpCentreContact(info.lang).text);
-    await sendReply(step.context, lines.join("\n"), answer.offers.filter((o) => o !== "help_centre" || intent !== "human").map((o) => ({ title: t(`bot:offers.${o}`), value: { ap: "offer", offer: o, intent } })));
+    await sendReply(
+      step.context,
+      lines.join("\n"),
+      answer.offers
+        .filter((o) => o !== "help_centre" || intent !== "human")
+        .map((o) => ({ title: t(`bot:offers.${o}`), value: { ap: "offer", offer: o, intent } })),
+    );
     return step.endDialog();
   }
 
@@ -150,7 +163,10 @@ export class MainDialog extends ComponentDialog {
 
 /** The other request of « j'ai oublié mon mot de passe et je veux aussi l'horaire de Léa », if any. */
 export function secondRequest(text: string, main: IntentId): IntentId | null {
-  const parts = text.slice(0, 1000).split(/\b(?:et aussi|et puis|et|and also|and|puis|ensuite|aussi|also)\b|[.;!?]\s+/i).map((p) => p.trim());
+  const parts = text
+    .slice(0, 1000)
+    .split(/\b(?:et aussi|et puis|et|and also|and|puis|ensuite|aussi|also)\b|[.;!?]\s+/i)
+    .map((p) => p.trim());
   for (const part of parts.slice(1)) {
     if (part.split(/\s+/).length < 2) continue;
     const c = classify(part, { channel: "chat" });

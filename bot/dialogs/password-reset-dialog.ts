@@ -30,7 +30,10 @@ export class PasswordResetDialog extends InterruptibleDialog {
   private async askEmailStep(step: WaterfallStepContext) {
     const t = tr(step.context);
     await sendReply(step.context, t("bot:reset.intro"));
-    return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:reset.askEmail")), retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")) });
+    return step.prompt(EMAIL_PROMPT, {
+      prompt: promptMessage(step.context, t("bot:reset.askEmail")),
+      retryPrompt: promptMessage(step.context, t("bot:reset.badEmail")),
+    });
   }
 
   private async findQuestionStep(step: WaterfallStepContext) {
@@ -55,7 +58,8 @@ export class PasswordResetDialog extends InterruptibleDialog {
     } catch (err) {
       if (!isAppError(err)) throw err;
       await sendReply(step.context, t(err.userKey, err.params));
-      if (err.code === "accounts.secret_answer_wrong" || err.code === "accounts.secret_answer_too_short") return step.replaceDialog(ANSWER_LOOP, o);
+      if (err.code === "accounts.secret_answer_wrong" || err.code === "accounts.secret_answer_too_short")
+        return step.replaceDialog(ANSWER_LOOP, o);
       return step.endDialog();
     }
   }

@@ -7,6 +7,9 @@ export function promptMessage(context: TurnContext, text: string, opts: { cancel
   const t = tr(context);
   if (turnInfo(context).plainText || opts.cancel === false) return MessageFactory.text(text);
   const a = MessageFactory.text(text);
-  a.suggestedActions = { actions: [{ type: ActionTypes.PostBack, title: t("bot:common.cancel"), value: CANCEL_VALUE, text: t("bot:common.cancel") }], to: [] };
+  a.suggestedActions = {
+    actions: [{ type: ActionTypes.PostBack, title: t("bot:common.cancel"), value: CANCEL_VALUE, text: t("bot:common.cancel") }],
+    to: [],
+  };
   return a;
 }

@@ -16,9 +16,11 @@ export const CONFIRM_PROMPT = "confirmPrompt";
 /** Longest answer a prompt keeps (a secret answer is at most 100, a description goes to the ticket in full). */
 export const MAX_PROMPT_TEXT = 4000;
 
-export const emailValidator = async (p: PromptValidatorContext<string>) => p.recognized.succeeded && looksLikeEmail(normalizeEmail(p.recognized.value ?? ""));
+export const emailValidator = async (p: PromptValidatorContext<string>) =>
+  p.recognized.succeeded && looksLikeEmail(normalizeEmail(p.recognized.value ?? ""));
 export const codeValidator = async (p: PromptValidatorContext<string>) => /^\s*\d{3}\s?\d{3}\s*$/.test(p.recognized.value ?? "");
-export const nonEmptyValidator = async (p: PromptValidatorContext<string>) => p.recognized.succeeded && (p.recognized.value ?? "").trim().length > 0 && (p.recognized.value ?? "").length <= MAX_PROMPT_TEXT;
+export const nonEmptyValidator = async (p: PromptValidatorContext<string>) =>
+  p.recognized.succeeded && (p.recognized.value ?? "").trim().length > 0 && (p.recognized.value ?? "").length <= MAX_PROMPT_TEXT;
 
 export function textPrompts(): TextPrompt[] {
   return [

@@ -5,12 +5,19 @@ import { ListStyle, WaterfallDialog, ChoicePrompt, type FoundChoice, type Waterf
 import { isAppError, listChildren, resolveDates, torontoDay, type ChildSummary, type CoreContext } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
-import { CHOICE_PROMPT , valuesOf } from "./prompts";
+import { CHOICE_PROMPT, valuesOf } from "./prompts";
 import { childMention } from "../records/child-mention";
 import { ACCOUNT_TOPICS, type RecordTopic } from "../records/record-topic";
 import { scheduleAnswer } from "../records/schedule-answer";
 import { attendanceAnswer } from "../records/attendance-answer";
-import { creditsAnswer, detailsAnswer, documentsAnswer, enrolmentAnswer, notificationsAnswer, reportCardsAnswer } from "../records/other-answers";
+import {
+  creditsAnswer,
+  detailsAnswer,
+  documentsAnswer,
+  enrolmentAnswer,
+  notificationsAnswer,
+  reportCardsAnswer,
+} from "../records/other-answers";
 import type { Reply } from "../cards/adaptive-card";
 import { sendReply } from "../replies";
 import { tr, turnInfo } from "../turn-info";
@@ -85,7 +92,13 @@ export class RecordsDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async answer(o: RecordsOptions, accountId: string, child: ChildSummary | undefined, lang: "fr" | "en", t: (k: string, p?: Record<string, unknown>) => string): Promise<Reply> {
+  private async answer(
+    o: RecordsOptions,
+    accountId: string,
+    child: ChildSummary | undefined,
+    lang: "fr" | "en",
+    t: (k: string, p?: Record<string, unknown>) => string,
+  ): Promise<Reply> {
     const now = this.ctx.now();
     const today = torontoDay(now);
     const dates = resolveDates(o.text.slice(0, 2000), { ref: now, lang, prefer: o.topic === "schedule" ? "future" : "past" });
@@ -93,14 +106,22 @@ export class RecordsDialog extends InterruptibleDialog {
     if (o.topic === "notifications") return notificationsAnswer(this.ctx, { t, lang, accountId });
     if (!child) return { text: t("records:error.childNotFound") };
     switch (o.topic) {
-      case "schedule": return scheduleAnswer(this.ctx, { ...ask, day: dates[0]?.start ?? today });
-      case "attendance": return attendanceAnswer(this.ctx, { ...ask, range: dates[0] ? { start: dates[0].start, end: dates[0].end } : null, today });
-      case "report_cards": return reportCardsAnswer(this.ctx, ask);
-      case "credits": return creditsAnswer(this.ctx, ask);
-      case "enrolment": return enrolmentAnswer(this.ctx, ask);
-      case "documents": return documentsAnswer(this.ctx, ask);
-      case "details": return detailsAnswer(this.ctx, ask);
-      default: return { text: t("bot:main.notUnderstood") };
+      case "schedule":
+        return scheduleAnswer(this.ctx, { ...ask, day: dates[0]?.start ?? today });
+      case "attendance":
+        return attendanceAnswer(this.ctx, { ...ask, range: dates[0] ? { start: dates[0].start, end: dates[0].end } : null, today });
+      case "report_cards":
+        return reportCardsAnswer(this.ctx, ask);
+      case "credits":
+        return creditsAnswer(this.ctx, ask);
+      case "enrolment":
+        return enrolmentAnswer(this.ctx, ask);
+      case "documents":
+        return documentsAnswer(this.ctx, ask);
+      case "details":
+        return detailsAnswer(this.ctx, ask);
+      default:
+        return { text: t("bot:main.notUnderstood") };
     }
   }
 }

@@ -34,7 +34,10 @@ export class SignInDialog extends InterruptibleDialog {
     const info = turnInfo(step.context);
     if (info.accountId) return step.endDialog(info.accountId);
     const t = tr(step.context);
-    return step.prompt(EMAIL_PROMPT, { prompt: promptMessage(step.context, t("bot:signIn.askEmail")), retryPrompt: promptMessage(step.context, t("bot:signIn.badEmail")) });
+    return step.prompt(EMAIL_PROMPT, {
+      prompt: promptMessage(step.context, t("bot:signIn.askEmail")),
+      retryPrompt: promptMessage(step.context, t("bot:signIn.badEmail")),
+    });
   }
 
   private async sendCodeStep(step: WaterfallStepContext) {
@@ -58,7 +61,10 @@ export class SignInDialog extends InterruptibleDialog {
 
   private async askCodeStep(step: WaterfallStepContext) {
     const t = tr(step.context);
-    return step.prompt(CODE_PROMPT, { prompt: promptMessage(step.context, t("bot:signIn.askCode")), retryPrompt: promptMessage(step.context, t("bot:signIn.badCode")) });
+    return step.prompt(CODE_PROMPT, {
+      prompt: promptMessage(step.context, t("bot:signIn.askCode")),
+      retryPrompt: promptMessage(step.context, t("bot:signIn.badCode")),
+    });
   }
 
   private async checkCodeStep(step: WaterfallStepContext) {
@@ -68,7 +74,8 @@ export class SignInDialog extends InterruptibleDialog {
     try {
       const signed = await verifyChatSignInCode(this.ctx, { email: o.email, code: String(step.result), channelKey: info.channelKey });
       info.accountId = signed.accountId;
-      if (info.teamsUserKey) await linkChannelIdentity(this.ctx, { channel: "msteams", userKey: info.teamsUserKey, accountId: signed.accountId });
+      if (info.teamsUserKey)
+        await linkChannelIdentity(this.ctx, { channel: "msteams", userKey: info.teamsUserKey, accountId: signed.accountId });
       await sendReply(step.context, t(info.teamsUserKey ? "bot:signIn.doneTeams" : "bot:signIn.done"));
       return step.endDialog(signed.accountId);
     } catch (err) {

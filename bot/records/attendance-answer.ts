@@ -27,15 +27,23 @@ export async function attendanceAnswer(
     const day = await wasAbsentOn(ctx, { accountId: o.accountId, childId: child.id, date: o.range.start });
     const date = formatDate(day.date, lang, "weekday");
     const key = day.absentWholeDay ? "absentWholeDay" : day.absent ? "absentPeriods" : day.late ? "late" : "present";
-    return listReply(t(`bot:records.attendance.${key}`, { child: name, date }), day.entries.map((e) => entryLine(e, t, lang, false)));
+    return listReply(
+      t(`bot:records.attendance.${key}`, { child: name, date }),
+      day.entries.map((e) => entryLine(e, t, lang, false)),
+    );
   }
   const end = o.range?.end ?? o.today;
-  const start = o.range?.start ?? new Date(new Date(`${end}T12:00:00Z`).getTime() - (DEFAULT_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const start =
+    o.range?.start ?? new Date(new Date(`${end}T12:00:00Z`).getTime() - (DEFAULT_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   const a = await getAttendance(ctx, { accountId: o.accountId, childId: child.id, from: start, to: end });
   const from = formatDate(a.from, lang, "dayMonth");
   const to = formatDate(a.to, lang, "dayMonth");
   if (a.entries.length === 0) return { text: t("bot:records.attendance.none", { child: name, from, to }) };
-  return listReply(t("bot:records.attendance.title", { child: name, from, to }), a.entries.map((e) => entryLine(e, t, lang, true)), {
-    footer: t("records:attendance.totals", { ...a.totals }),
-  });
+  return listReply(
+    t("bot:records.attendance.title", { child: name, from, to }),
+    a.entries.map((e) => entryLine(e, t, lang, true)),
+    {
+      footer: t("records:attendance.totals", { ...a.totals }),
+    },
+  );
 }

@@ -3,7 +3,16 @@ import type { IntentId } from "../../core";
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-export const RECORD_TOPICS = ["schedule", "attendance", "report_cards", "credits", "enrolment", "documents", "details", "notifications"] as const;
+export const RECORD_TOPICS = [
+  "schedule",
+  "attendance",
+  "report_cards",
+  "credits",
+  "enrolment",
+  "documents",
+  "details",
+  "notifications",
+] as const;
 export type RecordTopic = (typeof RECORD_TOPICS)[number];
 
 export const TOPIC_OF_INTENT: Partial<Record<IntentId, RecordTopic>> = {

@@ -16,13 +16,19 @@ function addDays(day: string, n: number): string {
 function periodsOf(day: ScheduleDay, t: Translate, lang: Lang) {
   return day.periods.map((p) => ({
     label: p.periodLabel,
-    time: p.startTime && p.endTime ? t("bot:records.schedule.time", { start: formatTime(p.startTime, lang), end: formatTime(p.endTime, lang) }) : "",
+    time:
+      p.startTime && p.endTime
+        ? t("bot:records.schedule.time", { start: formatTime(p.startTime, lang), end: formatTime(p.endTime, lang) })
+        : "",
     course: p.courseTitle,
     where: [p.room ? t("bot:records.schedule.room", { room: p.room }) : null, p.teacherName].filter(Boolean).join(" · "),
   }));
 }
 
-export async function scheduleAnswer(ctx: CoreContext, o: { t: Translate; lang: Lang; accountId: string; child: ChildSummary; day: string }): Promise<Reply> {
+export async function scheduleAnswer(
+  ctx: CoreContext,
+  o: { t: Translate; lang: Lang; accountId: string; child: ChildSummary; day: string },
+): Promise<Reply> {
   const { t, lang, child } = o;
   const schedule = await getSchedule(ctx, { accountId: o.accountId, childId: child.id, from: o.day, to: o.day });
   const day = schedule.days[0];
@@ -37,7 +43,12 @@ export async function scheduleAnswer(ctx: CoreContext, o: { t: Translate; lang: 
     });
   }
   const reason = day?.note ?? t(day?.noSchoolReason === "weekend" ? "records:schedule.weekend" : "records:schedule.noSchool");
-  const ahead = await getSchedule(ctx, { accountId: o.accountId, childId: child.id, from: addDays(o.day, 1), to: addDays(o.day, LOOKAHEAD_DAYS) });
+  const ahead = await getSchedule(ctx, {
+    accountId: o.accountId,
+    childId: child.id,
+    from: addDays(o.day, 1),
+    to: addDays(o.day, LOOKAHEAD_DAYS),
+  });
   const next = ahead.days.find((d) => d.schoolDay);
   const noSchool = t("bot:records.schedule.noSchool", { child: name, date: formatDate(o.day, lang, "weekday"), reason });
   if (!next) return { text: `${noSchool}\n${t("bot:records.schedule.noNextDay")}` };

@@ -17,7 +17,15 @@ export async function openLocalChatSession(ctx: CoreContext, opts: { email: stri
   await ctx.prisma.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { channelKey: opts.channelKey } });
     await tx.session.create({ data: { accountId: account.id, channelKey: opts.channelKey, expiresAt, lastSeenAt: now, createdAt: now } });
-    await recordAudit(tx, { at: now, actorType: "system", actorId: account.id, action: "account.chat_signed_in_locally", entityType: "account", entityId: account.id, data: { channelKey: opts.channelKey } });
+    await recordAudit(tx, {
+      at: now,
+      actorType: "system",
+      actorId: account.id,
+      action: "account.chat_signed_in_locally",
+      entityType: "account",
+      entityId: account.id,
+      data: { channelKey: opts.channelKey },
+    });
   });
   return { accountId: account.id, lang: asLang(account.lang), expiresAt };
 }

@@ -22,13 +22,21 @@ export async function writeBotState(ctx: CoreContext, opts: { changes: BotStateC
       const etag = crypto.randomUUID();
       const data = JSON.parse(JSON.stringify(change.data ?? {})) as object;
       if (!change.etag || change.etag === "*") {
-        await tx.botState.upsert({ where: { key: change.key }, create: { key: change.key, data, etag, updatedAt: now }, update: { data, etag, updatedAt: now } });
+        await tx.botState.upsert({
+          where: { key: change.key },
+          create: { key: change.key, data, etag, updatedAt: now },
+          update: { data, etag, updatedAt: now },
+        });
       } else {
         const done = await tx.botState.updateMany({ where: { key: change.key, etag: change.etag }, data: { data, etag, updatedAt: now } });
         if (done.count !== 1) {
           // A row deleted since it was read is written again; a row written since is a conflict.
           const exists = await tx.botState.findUnique({ where: { key: change.key }, select: { key: true } });
-          if (exists) throw new AppError("state.etag_conflict", { userKey: "errors:generic", log: `bot state ${change.key} was written by another turn` });
+          if (exists)
+            throw new AppError("state.etag_conflict", {
+              userKey: "errors:generic",
+              log: `bot state ${change.key} was written by another turn`,
+            });
           await tx.botState.create({ data: { key: change.key, data, etag, updatedAt: now } });
         }
       }

@@ -6,9 +6,15 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 import { testContext } from "../helpers/context";
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.close(); });
-beforeEach(async () => { await db.reset(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await db.reset();
+});
 
 describe("bot state", () => {
   it("writes, reads back with an etag, refuses a stale etag, accepts the fresh one, deletes", async () => {
@@ -16,13 +22,21 @@ describe("bot state", () => {
     const first = await writeBotState(ctx, { changes: [{ key: "webchat/conversations/c1", data: { step: 1 } }] });
     const read = await readBotState(ctx, { keys: ["webchat/conversations/c1", "missing"] });
     expect(read).toEqual({ "webchat/conversations/c1": { data: { step: 1 }, etag: first["webchat/conversations/c1"] } });
-    const second = await writeBotState(ctx, { changes: [{ key: "webchat/conversations/c1", data: { step: 2 }, etag: read["webchat/conversations/c1"].etag }] });
-    await expect(writeBotState(ctx, { changes: [
-      { key: "other", data: { x: 1 } },
-      { key: "webchat/conversations/c1", data: { step: 3 }, etag: read["webchat/conversations/c1"].etag },
-    ] })).rejects.toMatchObject({ code: "state.etag_conflict" });
+    const second = await writeBotState(ctx, {
+      changes: [{ key: "webchat/conversations/c1", data: { step: 2 }, etag: read["webchat/conversations/c1"].etag }],
+    });
+    await expect(
+      writeBotState(ctx, {
+        changes: [
+          { key: "other", data: { x: 1 } },
+          { key: "webchat/conversations/c1", data: { step: 3 }, etag: read["webchat/conversations/c1"].etag },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "state.etag_conflict" });
     expect(await readBotState(ctx, { keys: ["other"] })).toEqual({});
-    await writeBotState(ctx, { changes: [{ key: "webchat/conversations/c1", data: { step: 3 }, etag: second["webchat/conversations/c1"] }] });
+    await writeBotState(ctx, {
+      changes: [{ key: "webchat/conversations/c1", data: { step: 3 }, etag: second["webchat/conversations/c1"] }],
+    });
     expect((await readBotState(ctx, { keys: ["webchat/conversations/c1"] }))["webchat/conversations/c1"].data).toEqual({ step: 3 });
     expect(await deleteBotState(ctx, { keys: ["webchat/conversations/c1"] })).toEqual({ deleted: 1 });
   });

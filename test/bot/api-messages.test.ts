@@ -5,12 +5,16 @@ import restify from "restify";
 import { registerBotRoutes } from "../../bot";
 import { createHttpServer } from "../../bin/http-server";
 import { createMetrics } from "../../core/metrics";
-import { testConfig, testContext } from "../helpers/context";
+import { testConfig } from "../helpers/context";
 import { demoBotEnv, type DemoBotEnv } from "../helpers/bot";
 
 let env: DemoBotEnv;
-beforeAll(async () => { env = await demoBotEnv(); });
-afterAll(async () => { await env.db.close(); });
+beforeAll(async () => {
+  env = await demoBotEnv();
+});
+afterAll(async () => {
+  await env.db.close();
+});
 
 async function serve(config = env.ctx.config) {
   const ctx = { ...env.ctx, config };
@@ -30,15 +34,26 @@ async function serve(config = env.ctx.config) {
 }
 
 const activity = (url: string, text: string) => ({
-  type: "message", id: "act-1", text, channelId: "webchat", serviceUrl: url, locale: "fr-CA",
-  from: { id: "parent-1", role: "user" }, recipient: { id: "bot", role: "bot" }, conversation: { id: `c-${Date.now()}` },
+  type: "message",
+  id: "act-1",
+  text,
+  channelId: "webchat",
+  serviceUrl: url,
+  locale: "fr-CA",
+  from: { id: "parent-1", role: "user" },
+  recipient: { id: "bot", role: "bot" },
+  conversation: { id: `c-${Date.now()}` },
 });
 
 describe("POST /api/messages", () => {
   it("auth disabled: answers through the Connector API at the serviceUrl", async () => {
     const s = await serve();
     try {
-      const res = await fetch(`${s.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity(s.url, "bonjour")) });
+      const res = await fetch(`${s.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity(s.url, "bonjour")),
+      });
       expect(res.status).toBe(200);
       expect(s.replies.map((r) => r.text)).toEqual([expect.stringContaining("Bonjour! Que puis-je faire pour vous")]);
     } finally {
@@ -47,12 +62,18 @@ describe("POST /api/messages", () => {
   });
 
   it("with MicrosoftAppId set, refuses a request without a signed token (401) and answers nothing", async () => {
-    const s = await serve(testConfig({ MicrosoftAppId: "7f8b2c4e-1a2b-4c3d-9e8f-0a1b2c3d4e5f", MicrosoftAppPassword: "not-a-real-secret" }));
+    const s = await serve(
+      testConfig({ MicrosoftAppId: "7f8b2c4e-1a2b-4c3d-9e8f-0a1b2c3d4e5f", MicrosoftAppPassword: "not-a-real-secret" }),
+    );
     try {
       const body = JSON.stringify(activity(s.url, "bonjour"));
       const unsigned = await fetch(`${s.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body });
       expect(unsigned.status).toBe(401);
-      const forged = await fetch(`${s.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer eyJhbGciOiJub25lIn0.e30." }, body });
+      const forged = await fetch(`${s.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer eyJhbGciOiJub25lIn0.e30." },
+        body,
+      });
       expect(forged.status).toBe(401);
       expect(s.replies).toEqual([]);
     } finally {
@@ -63,7 +84,11 @@ describe("POST /api/messages", () => {
   it("refuses a body that is not an activity", async () => {
     const s = await serve();
     try {
-      const res = await fetch(`${s.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1,2,3]" });
+      const res = await fetch(`${s.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "[1,2,3]",
+      });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(s.replies).toEqual([]);
     } finally {

@@ -7,8 +7,12 @@ import { createMetrics } from "../../core/metrics";
 import { botClient, demoBotEnv, joined, signedInClient, type DemoBotEnv } from "../helpers/bot";
 
 let env: DemoBotEnv;
-beforeAll(async () => { env = await demoBotEnv(); });
-afterAll(async () => { await env.db.close(); });
+beforeAll(async () => {
+  env = await demoBotEnv();
+});
+afterAll(async () => {
+  await env.db.close();
+});
 
 describe("bad input", () => {
   it.each([
@@ -23,7 +27,9 @@ describe("bad input", () => {
 
   it("an attachment: says files cannot be read, and still answers the text", async () => {
     const c = botClient(env.ctx);
-    const replies = joined(await c.say({ text: "bonjour", attachments: [{ contentType: "image/png", contentUrl: "http://127.0.0.1/x.png", name: "x.png" }] }));
+    const replies = joined(
+      await c.say({ text: "bonjour", attachments: [{ contentType: "image/png", contentUrl: "http://127.0.0.1/x.png", name: "x.png" }] }),
+    );
     expect(replies).toContain("Je ne peux pas lire les fichiers joints");
   });
 
@@ -62,7 +68,10 @@ describe("bad input", () => {
 
   it("two messages at once in one conversation: both answered, state kept (database storage)", async () => {
     const runtime = createBotRuntime({ ctx: env.ctx, metrics: createMetrics(env.ctx) });
-    const chat = await createLocalChat({ ctx: env.ctx, metrics: createMetrics(env.ctx) }, { runtime, asEmail: "marie.tremblay@exemple.ca" });
+    const chat = await createLocalChat(
+      { ctx: env.ctx, metrics: createMetrics(env.ctx) },
+      { runtime, asEmail: "marie.tremblay@exemple.ca" },
+    );
     const [a, b] = await Promise.all([chat.say("l'horaire de Léa demain"), chat.say("les crédits de Mathéo")]);
     expect(joined(a)).toContain("Horaire de Léa");
     expect(joined(b)).toContain("Crédits et diplôme (DESO) de Mathéo");

@@ -3,8 +3,12 @@
 import { botClient, demoBotEnv, joined, type DemoBotEnv } from "../helpers/bot";
 
 let env: DemoBotEnv;
-beforeAll(async () => { env = await demoBotEnv(); });
-afterAll(async () => { await env.db.close(); });
+beforeAll(async () => {
+  env = await demoBotEnv();
+});
+afterAll(async () => {
+  await env.db.close();
+});
 
 type Row = [says: string, answerContains: string[]];
 
@@ -32,7 +36,10 @@ const english: Row[] = [
   ["I want to talk to a real person", ["Family Portal user help centre", "Send a request to the school"]],
 ];
 
-describe.each([["fr", french], ["en", english]] as const)("main dialog (%s)", (_lang, rows) => {
+describe.each([
+  ["fr", french],
+  ["en", english],
+] as const)("main dialog (%s)", (_lang, rows) => {
   it.each(rows)("« %s »", async (says, contains) => {
     const c = botClient(env.ctx);
     const answer = joined(await c.say(says));

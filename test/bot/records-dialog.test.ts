@@ -4,8 +4,12 @@
 import { botClient, demoBotEnv, joined, signedInClient, type DemoBotEnv } from "../helpers/bot";
 
 let env: DemoBotEnv;
-beforeAll(async () => { env = await demoBotEnv(); });
-afterAll(async () => { await env.db.close(); });
+beforeAll(async () => {
+  env = await demoBotEnv();
+});
+afterAll(async () => {
+  await env.db.close();
+});
 
 const MARIE = "marie.tremblay@exemple.ca";
 const SARAH = "sarah.smith@example.com";
@@ -36,7 +40,10 @@ const english: Row[] = [
   ["manage my email notifications", ["Your email notifications"]],
 ];
 
-describe.each([["fr", MARIE, french], ["en", SARAH, english]] as const)("records dialog (%s)", (_lang, email, rows) => {
+describe.each([
+  ["fr", MARIE, french],
+  ["en", SARAH, english],
+] as const)("records dialog (%s)", (_lang, email, rows) => {
   it.each(rows)("« %s »", async (says, contains) => {
     const c = await signedInClient(env.ctx, email);
     const answer = joined(await c.say(says));
@@ -64,8 +71,24 @@ describe("records dialog: which child", () => {
 });
 
 // Zoé is Julie Gagnon's child; Xavier is nobody's. Marie must not tell them apart, on any topic.
-const TOPICS_FR = ["l'horaire de {name} demain", "{name} était-elle absente lundi?", "les bulletins de {name}", "les crédits de {name}", "l'historique d'inscription de {name}", "les documents de {name}", "le dossier de {name}"];
-const TOPICS_EN = ["{name}'s schedule tomorrow", "was {name} absent on monday?", "{name}'s report cards", "{name}'s credits", "{name}'s enrolment history", "{name}'s documents", "show me {name}'s details on file"];
+const TOPICS_FR = [
+  "l'horaire de {name} demain",
+  "{name} était-elle absente lundi?",
+  "les bulletins de {name}",
+  "les crédits de {name}",
+  "l'historique d'inscription de {name}",
+  "les documents de {name}",
+  "le dossier de {name}",
+];
+const TOPICS_EN = [
+  "{name}'s schedule tomorrow",
+  "was {name} absent on monday?",
+  "{name}'s report cards",
+  "{name}'s credits",
+  "{name}'s enrolment history",
+  "{name}'s documents",
+  "show me {name}'s details on file",
+];
 
 describe("privacy across families", () => {
   it.each(TOPICS_FR)("fr: « %s » — another family's child is an unknown name", async (template) => {

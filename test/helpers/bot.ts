@@ -84,7 +84,11 @@ export async function signedInClient(ctx: CoreContext, email: string, opts: { ch
 
 /** The 6-digit code of the last chat sign-in email sent to that address. */
 export async function lastChatCode(ctx: CoreContext, email: string): Promise<string> {
-  const mail = await ctx.prisma.outboxMessage.findFirst({ where: { toAddress: email, template: "accounts:email.chatCode" }, orderBy: { createdAt: "desc" }, select: { text: true } });
+  const mail = await ctx.prisma.outboxMessage.findFirst({
+    where: { toAddress: email, template: "accounts:email.chatCode" },
+    orderBy: { createdAt: "desc" },
+    select: { text: true },
+  });
   return /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1] ?? "";
 }
 
