@@ -13,7 +13,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import { translator, isAppError, isLang, type ChannelDeps, type Lang } from "../core";
-import { templateCatalog, type AnswerCatalog } from "./answer-catalog";
+import { coreCatalog, type AnswerCatalog } from "./answer-catalog";
 import { CoreStorage } from "./core-storage";
 import { AidePortailBot } from "./aide-portail-bot";
 import { createDialogs } from "./dialogs/create-dialogs";
@@ -60,7 +60,7 @@ export function createBotRuntime(deps: ChannelDeps, opts: BotRuntimeOptions = {}
   const storage = opts.storage ?? new CoreStorage(ctx);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const root = createDialogs(ctx, opts.catalog ?? templateCatalog);
+  const root = createDialogs(ctx, opts.catalog ?? coreCatalog);
   const bot = new AidePortailBot(ctx, conversationState, userState, root);
 
   const onTurnError = async (context: TurnContext, error: Error) => {
@@ -70,7 +70,7 @@ export function createBotRuntime(deps: ChannelDeps, opts: BotRuntimeOptions = {}
     if (isAppError(error, "state.etag_conflict")) {
       // Two messages of one conversation at once on two instances: the other turn's state is kept.
       log.warn({ activityId, err: error }, "conversation state written by a concurrent turn");
-      await context.sendActivity(String(t("bot:errors.concurrent")));
+      await context.sendActivity(String(t(error.userKey)));
       return;
     }
     log.error({ activityId, channelId: context.activity?.channelId, err: error }, "turn failed");

@@ -12,11 +12,9 @@ import { tr, turnInfo } from "../turn-info";
 export const CHANGE_SECRET_QUESTION_DIALOG = "changeSecretQuestionDialog";
 const STEPS = "changeSecretQuestionSteps";
 
-/** The list's entries are texts today and `{ id, text }` once questions have ids (wt/accounts): both are read. */
+/** The board's fixed list: the id is kept, the text shown in the conversation's language. */
 function questions(lang: "fr" | "en"): { value: string; text: string }[] {
-  return (listSecretQuestions(lang) as unknown[]).map((q) =>
-    typeof q === "string" ? { value: q, text: q } : { value: String((q as { id: string }).id), text: String((q as { text: string }).text) },
-  );
+  return listSecretQuestions().map((q) => ({ value: q.id, text: q.text[lang] }));
 }
 
 export class ChangeSecretQuestionDialog extends InterruptibleDialog {
@@ -74,7 +72,7 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
       await changeSecretQuestion(this.ctx, {
         accountId: info.accountId,
         password: String(valuesOf(step).password),
-        question: String(valuesOf(step).question),
+        questionId: String(valuesOf(step).question),
         answer: String(step.result),
       });
       await sendReply(step.context, t("bot:secretQuestion.changed"));

@@ -10,7 +10,7 @@ import { seedDemo } from "../../core/import";
 import { openLocalChatSession } from "../../core/accounts";
 import type { CoreContext } from "../../core/context";
 import { createDialogs } from "../../bot/dialogs/create-dialogs";
-import { templateCatalog } from "../../bot/answer-catalog";
+import { coreCatalog } from "../../bot/answer-catalog";
 import { TurnPreparer, type ConversationProfile } from "../../bot/turn-preparer";
 import { plainTextOf } from "../../bot/local-chat";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -58,7 +58,7 @@ export function botClient(ctx: CoreContext, opts: { channelId?: string; from?: P
       await next();
     },
   };
-  const client = new DialogTestClient(channelId, createDialogs(ctx, templateCatalog), undefined, [middleware], conversationState);
+  const client = new DialogTestClient(channelId, createDialogs(ctx, coreCatalog), undefined, [middleware], conversationState);
   const harness: BotTestClient = {
     client,
     conversationId,
