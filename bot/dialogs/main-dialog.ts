@@ -127,7 +127,8 @@ export class MainDialog extends ComponentDialog {
     if (task) return step.beginDialog(task.dialog, { ...task.options, text, intent });
     const answer = await this.catalog.answerFor(this.ctx, { intent, lang: info.lang, accountId: info.accountId ?? undefined });
     const lines = [answer.text, ...answer.steps.map((s, i) => `${i + 1}. ${s}`)];
-    if (intent === "none" || intent === "human") lines.push(this.catalog.helpCentreContact(info.lang).text);
+    const contact = this.catalog.helpCentreContact(info.lang).text;
+    if ((intent === "none" || intent === "human") && !answer.text.includes(contact)) lines.push(contact);
     await sendReply(
       step.context,
       lines.join("\n"),

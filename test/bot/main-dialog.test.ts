@@ -21,8 +21,11 @@ const french: Row[] = [
   ["annuler", ["Il n'y a rien en cours à annuler"]],
   ["😀😀😀", ["je n'ai pas compris"]],
   ["?!?!", ["Je peux :"]],
-  ["c'est quand la tempête de neige pour les autobus scolaires?", ["Centre d'aide aux utilisateurs du Portail Famille"]],
-  ["je veux parler à quelqu'un", ["Centre d'aide aux utilisateurs", "Envoyer une demande à l'école"]],
+  [
+    "c'est quand la tempête de neige pour les autobus scolaires?",
+    ["Je réponds aux questions sur le Portail Famille", "portail.famille@cepeo.on.ca"],
+  ],
+  ["je veux parler à quelqu'un", ["centre d'aide aux utilisateurs", "613 742-8960", "Envoyer une demande à l'école"]],
 ];
 
 const english: Row[] = [
@@ -32,8 +35,8 @@ const english: Row[] = [
   ["what can you do?", ["I can:", "reset your password"]],
   ["help", ["I can:"]],
   ["cancel", ["There is nothing in progress to cancel"]],
-  ["is the school bus running during the snow storm?", ["Family Portal user help centre"]],
-  ["I want to talk to a real person", ["Family Portal user help centre", "Send a request to the school"]],
+  ["is the school bus running during the snow storm?", ["I answer questions about the Family Portal", "portail.famille@cepeo.on.ca"]],
+  ["I want to talk to a real person", ["help centre", "613 742-8960", "Send a request to the school"]],
 ];
 
 describe.each([

@@ -8,6 +8,7 @@ import type { DialogState } from "botbuilder-dialogs";
 import { DialogTestClient } from "botbuilder-testing";
 import { seedDemo } from "../../core/import";
 import { openLocalChatSession } from "../../core/accounts";
+import { settleAfterReply } from "../../core/util/after-reply";
 import type { CoreContext } from "../../core/context";
 import { createDialogs } from "../../bot/dialogs/create-dialogs";
 import { coreCatalog } from "../../bot/answer-catalog";
@@ -84,6 +85,7 @@ export async function signedInClient(ctx: CoreContext, email: string, opts: { ch
 
 /** The 6-digit code of the last chat sign-in email sent to that address. */
 export async function lastChatCode(ctx: CoreContext, email: string): Promise<string> {
+  await settleAfterReply(ctx); // the core creates and queues the code after its reply
   const mail = await ctx.prisma.outboxMessage.findFirst({
     where: { toAddress: email, template: "accounts:email.chatCode" },
     orderBy: { createdAt: "desc" },
