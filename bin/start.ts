@@ -17,7 +17,7 @@ export interface RunningSystem {
 }
 
 /** The embedded database is seeded with the demo on its first run; a PostgreSQL server never is implicitly. */
-async function seedOnFirstRun(b: Booted): Promise<void> {
+export async function seedOnFirstRun(b: Booted): Promise<void> {
   if (b.db.kind !== "pglite") return;
   const [schools, imports] = await Promise.all([b.ctx.prisma.school.count(), b.ctx.prisma.importRun.count()]);
   if (schools > 0 || imports > 0) return;

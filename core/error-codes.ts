@@ -68,6 +68,7 @@ export const ERROR_CODES = {
   import: ["dir_not_found"],
   db: ["corrupt_data_dir", "unreachable", "migration_failed", "in_use"],
   http: ["port_in_use", "listen_failed"],
+  state: ["etag_conflict"],
 } as const;
 
 type Codes = typeof ERROR_CODES;

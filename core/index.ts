@@ -20,3 +20,4 @@ export * from "./records";
 export * from "./tickets";
 export * from "./import";
 export * from "./answers";
+export * from "./bot-state";
