@@ -3,7 +3,7 @@
 // picks between the two likeliest intents; gibberish gets « je n'ai pas compris » and what the bot can do;
 // a second request in the same message is offered after the first.
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from "botbuilder-dialogs";
-import { classify, INTENTS, signOutChat, type CoreContext, type IntentId } from "../../core";
+import { classify, CLARIFY_BELOW, INTENTS, signOutChat, type CoreContext, type IntentId } from "../../core";
 import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
 import { interruptionOf } from "../interruptions";
 import { sendReply, type Button } from "../replies";
@@ -17,8 +17,8 @@ import { TASK_OF_INTENT, TASK_OF_OFFER } from "./tasks";
 
 export const MAIN_DIALOG = "mainDialog";
 const STEPS = "mainSteps";
-/** Below this, the parent is asked which of the two likeliest intents they meant. */
-export const CONFIDENCE_THRESHOLD = 0.5;
+/** Below this (chosen from data by the core's calibration), the parent is asked which of the two likeliest intents they meant. */
+export const CONFIDENCE_THRESHOLD = CLARIFY_BELOW;
 /** A later part of the message (« … et aussi … ») this sure of another request is offered after the first. */
 const SECOND_REQUEST_MIN = 0.6;
 const NOT_OFFERED = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "none"]);

@@ -1,5 +1,6 @@
 // The root dialog, driven by tables of (parent says → bot answers) in French and English: small talk, help,
 // the confidence threshold's choice, gibberish, « none », interruptions at the top level, language switch.
+import { classify, CLARIFY_BELOW } from "../../core";
 import { botClient, demoBotEnv, joined, type DemoBotEnv } from "../helpers/bot";
 
 let env: DemoBotEnv;
@@ -61,14 +62,18 @@ describe("main dialog: language and choices", () => {
 
   it("asks which of the two likeliest intents was meant below the threshold, and the button routes", async () => {
     const c = botClient(env.ctx);
-    // « compte » alone: account.create 0.42, account.activate 0.18 (core/nlu model).
-    const answer = joined(await c.say("compte"));
+    // « courriel » alone is ambiguous for the core's model: email not recognised ≈ 0.51, email change ≈ 0.48,
+    // both under CLARIFY_BELOW. The test checks it, so a retrained model that no longer hesitates says so here.
+    const seen = classify("courriel");
+    expect(seen.confidence).toBeLessThan(CLARIFY_BELOW);
+    const answer = joined(await c.say("courriel"));
     expect(answer).toContain("Je veux être certain de bien comprendre : vous voulez…");
     const actions = c.last.at(-1)?.suggestedActions?.actions ?? [];
-    expect(actions.map((a) => a.title)).toEqual(["Créer un compte", "Activer mon compte"]);
-    expect(actions[1].value).toEqual({ ap: "intent", intent: "account.activate", text: "compte" });
-    // The button starts the chosen request: the validation email is resent on request.
-    expect(joined(await c.say({ value: actions[1].value }))).toContain("Je peux renvoyer le courriel de validation.");
+    expect(actions.map((a) => a.title).sort()).toEqual(["Changer mon courriel ou mon adresse", "Courriel non reconnu"]);
+    const change = actions.find((a) => a.title === "Changer mon courriel ou mon adresse")!;
+    expect(change.value).toEqual({ ap: "intent", intent: "account.email_change", text: "courriel" });
+    // The button starts the chosen request: the answer catalog's in-person rule for an email change.
+    expect(joined(await c.say({ value: change.value }))).toContain("en personne");
   });
 
   it("a message joining two requests answers the first and offers the second", async () => {
