@@ -15,4 +15,5 @@ export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate"
 export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";
+export * from "./mail";
 export * from "./import";
