@@ -17,3 +17,4 @@ export * from "./records";
 export * from "./tickets";
 export * from "./mail";
 export * from "./import";
+export * from "./answers";
