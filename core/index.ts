@@ -11,6 +11,7 @@ export { createMetrics, type Metrics } from "./metrics";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
 export * from "./accounts";
 export { classify, detectLanguage, INTENTS, type IntentId, type Classification, type IntentScore } from "./nlu";
+export { extractRequest as extractEmailRequest } from "./nlu/email-text";
 export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate";
 export * from "./nlu/entities";
 export * from "./records";

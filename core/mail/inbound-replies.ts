@@ -9,6 +9,8 @@ import { enqueueEmail, type EnqueuedEmail } from "../outbox/enqueue-email";
 import { formatTicketReference } from "../tickets/ticket-reference";
 import { enqueueSchoolNotification } from "../tickets/ticket-emails";
 import { signedMessageId } from "./signed-message-id";
+import { answerPlainText } from "../answers/answer-for";
+import { helpCentreContact } from "../answers/help-centre-contact";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,8 +28,7 @@ const SUMMARY_CHARS = 300;
 function answerBlock(lang: Lang, answer: ReplyDraft["answer"]): string {
   if (!answer || !answer.text.trim()) return "";
   const t = translator(lang);
-  const steps = answer.steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
-  return `${t(answer.selfService ? "mail:reply.selfServiceIntro" : "mail:reply.answerIntro")}\n\n${answer.text.trim()}${steps ? `\n\n${steps}` : ""}\n\n`;
+  return `${t(answer.selfService ? "mail:reply.selfServiceIntro" : "mail:reply.answerIntro")}\n\n${answerPlainText(answer).trim()}\n\n${helpCentreContact(lang).text}\n\n`;
 }
 
 export async function composeTicketReply(ctx: CoreContext, opts: { ticketId: string; draft: ReplyDraft }, tx: Tx): Promise<EnqueuedEmail> {
