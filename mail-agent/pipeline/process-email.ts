@@ -77,10 +77,11 @@ function resultOf(mail: MailContext): ProcessResult {
 
 async function quarantine(mail: MailContext, deps: PipelineDeps, stage: string, reason: string): Promise<string | null> {
   mail.outcome = { action: "quarantine", stage, reason };
-  deps.ctx.log.child({ component: "mail" }).warn({ stage, reason, mailbox: mail.source.mailbox, uid: mail.source.uid?.toString() }, "email quarantined");
+  const log = deps.ctx.log.child({ component: "mail" });
   if (deps.dryRun) return null;
   if (mail.source.replayOf) {
     await recordQuarantineReplayFailure(deps.ctx, { id: mail.source.replayOf, stage, reason });
+    log.warn({ quarantineId: mail.source.replayOf, stage, reason }, "replayed email failed again");
     return mail.source.replayOf;
   }
   const contentHash = mail.contentHash ?? emailContentHash(mail.raw);
@@ -90,6 +91,7 @@ async function quarantine(mail: MailContext, deps: PipelineDeps, stage: string, 
     mailbox: mail.source.mailbox, uidValidity: mail.source.uidValidity ?? null, uid: mail.source.uid ?? null,
     fromAddress: mail.parsed?.from?.address ?? null, subject: mail.parsed?.subject ?? null, stage, reason,
   });
+  log.warn({ quarantineId: q.id, stage, reason, mailbox: mail.source.mailbox, uid: mail.source.uid?.toString() }, "email quarantined (aide-portail mail replay ID)");
   return q.id || null;
 }
 
