@@ -34,7 +34,8 @@ export interface ImapIntake {
 
 export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): ImapIntake {
   const log = ctx.log.child({ component: "mail-imap" });
-  const imapLog = ctx.log.child({ component: "imapflow" }, { level: "info" });
+  // Capped at info (never quieter than our own level): imapflow's debug/trace lines are the protocol traffic.
+  const imapLog = ctx.log.child({ component: "imapflow" }, { level: ctx.log.levelVal > 30 ? ctx.log.level : "info" });
   const mailbox = `imap:${opts.user}@${opts.host}:${opts.port}/INBOX`;
   const backoff = createBackoff(opts.backoff);
   let stopped = false;
@@ -45,7 +46,12 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
   let waiters: (() => void)[] = [];
   let dirty = true;
 
-  const sleep = (ms: number) => new Promise<void>((r) => { const t = setTimeout(() => { wake = null; r(); }, ms); wake = () => { clearTimeout(t); wake = null; r(); }; });
+  const sleep = (ms: number) =>
+    new Promise<void>((r) => {
+      const t = setTimeout(() => ((wake = null), r()), ms);
+      t.unref(); // a pending poll never keeps the process alive after stop()
+      wake = () => (clearTimeout(t), (wake = null), r());
+    });
 
   async function ensureFolder(c: ImapFlow): Promise<void> {
     const list = await c.list();
@@ -89,7 +95,9 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
   async function session(): Promise<void> {
     const c = new ImapFlow({
       host: opts.host, port: opts.port, secure: opts.secure, auth: { user: opts.user, pass: opts.password },
-      logger: imapLog as never, emitLogs: false, disableAutoIdle: false, connectionTimeout: 15_000, greetingTimeout: 15_000,
+      logger: imapLog as never, emitLogs: false, connectionTimeout: 15_000, greetingTimeout: 15_000,
+      // imapflow waits 15 s of quiet before IDLE by default: mail arriving in that window would wait for it.
+      autoIdleDelay: 100,
     });
     client = c;
     const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
@@ -99,16 +107,20 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
     connected = true;
     try {
       await ensureFolder(c);
-      const gl = await c.getMailboxLock("INBOX");
-      try {
-        while (!stopped && c.usable && lock?.held) {
-          if (dirty) await passOnce(c);
-          for (const w of waiters.splice(0)) w();
-          if (!dirty) await Promise.race([sleep(opts.pollMs ?? 60_000), closed]);
-          dirty = true; // a poll tick or an exists event: look again
+      await c.mailboxOpen("INBOX");
+      while (!stopped && c.usable && lock?.held) {
+        if (dirty) {
+          // The lock only for the pass: imapflow starts IDLE by itself once no lock is held.
+          const gl = await c.getMailboxLock("INBOX");
+          try {
+            await passOnce(c);
+          } finally {
+            gl.release();
+          }
         }
-      } finally {
-        gl.release();
+        for (const w of waiters.splice(0)) w();
+        if (!dirty) await Promise.race([sleep(opts.pollMs ?? 60_000), closed]);
+        dirty = true; // a poll tick or an exists event: look again
       }
     } finally {
       connected = false;
