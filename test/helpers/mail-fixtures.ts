@@ -25,3 +25,24 @@ export async function setUpMailFixtures(ctx: CoreContext): Promise<void> {
     requester: { email: "paul.nadeau@courriel.exemple" },
   });
 }
+
+/** A plain parent email with a unique Message-ID (integration tests, the bench). */
+let n = 0;
+export function parentEmail(opts: { from?: string; subject?: string; body?: string; headers?: string } = {}): { raw: Buffer; messageId: string } {
+  const messageId = `<it-${process.pid}-${++n}-${Date.now()}@exemple.ca>`;
+  const raw = [
+    `From: Parent Test <${opts.from ?? "parent.test@exemple.ca"}>`,
+    "To: portail.famille@cepeo.on.ca",
+    `Subject: ${opts.subject ?? "Mot de passe oublie"}`,
+    "Date: Mon, 23 Nov 2026 08:14:00 -0500",
+    `Message-ID: ${messageId}`,
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    ...(opts.headers ? [opts.headers] : []),
+    "",
+    opts.body ?? "Bonjour, j'ai oublie mon mot de passe du portail, pouvez-vous m'aider?",
+    "",
+  ].join("\r\n");
+  return { raw: Buffer.from(raw), messageId };
+}
+

@@ -9,28 +9,10 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 import { testConfig, testContext } from "../helpers/context";
 import { DOVECOT_BIN, startDovecot, type Dovecot } from "../helpers/dovecot";
 import { startSmtpSink, waitFor, type SmtpSink } from "../helpers/smtp-sink";
+import { parentEmail } from "../helpers/mail-fixtures";
 
 if (!DOVECOT_BIN) console.warn("SKIPPED test/mail-agent/imap-intake.test.ts: dovecot is not installed (apt-get install -y dovecot-imapd)");
 const describeWithDovecot = DOVECOT_BIN ? describe : describe.skip;
-
-let n = 0;
-export function parentEmail(opts: { from?: string; subject?: string; body?: string; headers?: string } = {}): { raw: Buffer; messageId: string } {
-  const messageId = `<it-${process.pid}-${++n}-${Date.now()}@exemple.ca>`;
-  const raw = [
-    `From: Parent Test <${opts.from ?? "parent.test@exemple.ca"}>`,
-    "To: portail.famille@cepeo.on.ca",
-    `Subject: ${opts.subject ?? "Mot de passe oublie"}`,
-    "Date: Mon, 23 Nov 2026 08:14:00 -0500",
-    `Message-ID: ${messageId}`,
-    "MIME-Version: 1.0",
-    "Content-Type: text/plain; charset=utf-8",
-    ...(opts.headers ? [opts.headers] : []),
-    "",
-    opts.body ?? "Bonjour, j'ai oublie mon mot de passe du portail, pouvez-vous m'aider?",
-    "",
-  ].join("\r\n");
-  return { raw: Buffer.from(raw), messageId };
-}
 
 describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () => {
   let db: TestDatabase;
