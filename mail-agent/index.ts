@@ -10,7 +10,15 @@ import { mailMetrics } from "./mail-metrics";
 
 export { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
 export { deliverOutboxOnce } from "./outbox/deliver-outbox";
-export { inspectEmail, ingestEmail, ingestDirectory, replayQuarantinedEmail, type InspectResult, type IngestDirectorySummary, type ProcessResult } from "./inspect-email";
+export {
+  inspectEmail,
+  ingestEmail,
+  ingestDirectory,
+  replayQuarantinedEmail,
+  type InspectResult,
+  type IngestDirectorySummary,
+  type ProcessResult,
+} from "./inspect-email";
 export { PROCESSED_FOLDER } from "./intake/imap-intake";
 
 export interface MailAgentOptions {
@@ -44,8 +52,14 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
   let intake: ImapIntake | FolderIntake | null = null;
   if (opts.intake !== false && config.IMAP_HOST) {
     const imap = startImapIntake(ctx, {
-      host: config.IMAP_HOST, port: config.IMAP_PORT ?? (config.IMAP_SECURE === false ? 143 : 993), secure: config.IMAP_SECURE ?? true,
-      user: config.IMAP_USER!, password: config.IMAP_PASSWORD!, pollMs: opts.pollMs, backoff: opts.backoff, onResult,
+      host: config.IMAP_HOST,
+      port: config.IMAP_PORT ?? (config.IMAP_SECURE === false ? 143 : 993),
+      secure: config.IMAP_SECURE ?? true,
+      user: config.IMAP_USER!,
+      password: config.IMAP_PASSWORD!,
+      pollMs: opts.pollMs,
+      backoff: opts.backoff,
+      onResult,
     });
     intake = imap;
     readiness.push({

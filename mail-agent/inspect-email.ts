@@ -8,13 +8,19 @@ import { processEmail, replayQuarantined, type ProcessResult } from "./pipeline/
 export type { ProcessResult } from "./pipeline/process-email";
 
 /** SPEC §8's object, in its order; a duplicate is reported as « ignore ». */
-export type InspectResult = Pick<ProcessResult, "action" | "intent" | "lang" | "school" | "child" | "oen" | "reason"> & { action: "ticket" | "thread" | "ignore" | "quarantine" };
+export type InspectResult = Pick<ProcessResult, "action" | "intent" | "lang" | "school" | "child" | "oen" | "reason"> & {
+  action: "ticket" | "thread" | "ignore" | "quarantine";
+};
 
 export async function inspectEmail(ctx: CoreContext, raw: Buffer): Promise<InspectResult> {
   const r = await processEmail({ ctx, dryRun: true }, raw, { mailbox: null });
   return {
     action: r.action === "duplicate" ? "ignore" : r.action,
-    intent: r.intent, lang: r.lang, school: r.school, child: r.child, oen: r.oen,
+    intent: r.intent,
+    lang: r.lang,
+    school: r.school,
+    child: r.child,
+    oen: r.oen,
     reason: r.action === "duplicate" ? `duplicate:${r.reason}` : r.reason,
   };
 }
@@ -33,7 +39,10 @@ export interface IngestDirectorySummary {
 }
 
 export async function ingestDirectory(ctx: CoreContext, dir: string): Promise<IngestDirectorySummary> {
-  const files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".eml")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".eml"))
+    .sort();
   const summary: IngestDirectorySummary = { count: 0, ticket: 0, thread: 0, ignore: 0, quarantine: 0, duplicate: 0 };
   for (const f of files) {
     const r = await ingestEmail(ctx, fs.readFileSync(path.join(dir, f)), `folder:${path.resolve(dir)}`);

@@ -10,12 +10,14 @@ export interface MailMetrics {
 export function mailMetrics({ ctx, metrics }: ChannelDeps): MailMetrics {
   const registry = metrics.registry;
   const existing = registry.getSingleMetric("aide_portail_mail_emails_total") as Counter<"action"> | undefined;
-  const emails = existing ?? new Counter({
-    name: "aide_portail_mail_emails_total",
-    help: "Inbound emails processed by the mail agent, by outcome",
-    labelNames: ["action"] as const,
-    registers: [registry],
-  });
+  const emails =
+    existing ??
+    new Counter({
+      name: "aide_portail_mail_emails_total",
+      help: "Inbound emails processed by the mail agent, by outcome",
+      labelNames: ["action"] as const,
+      registers: [registry],
+    });
   if (!registry.getSingleMetric("aide_portail_mail_quarantined")) {
     new Gauge({
       name: "aide_portail_mail_quarantined",

@@ -4,7 +4,17 @@
 // Message-ID for another email (it happens) gives a new key.
 import crypto from "node:crypto";
 
-const CONTENT_HEADERS = new Set(["from", "to", "cc", "subject", "date", "content-type", "content-transfer-encoding", "in-reply-to", "references"]);
+const CONTENT_HEADERS = new Set([
+  "from",
+  "to",
+  "cc",
+  "subject",
+  "date",
+  "content-type",
+  "content-transfer-encoding",
+  "in-reply-to",
+  "references",
+]);
 
 /** Splits a raw message at its first empty line (CRLF or LF). */
 function splitHeaderBody(raw: Buffer): { head: string; body: Buffer } {
@@ -18,8 +28,14 @@ export function emailContentHash(raw: Buffer): string {
   const { head, body } = splitHeaderBody(raw);
   const h = crypto.createHash("sha256");
   // Unfold, keep the content headers in order, ignore line-ending differences.
-  for (const line of head.replace(/\r\n/g, "\n").replace(/\n[ \t]+/g, " ").split("\n")) {
-    const name = line.slice(0, Math.max(0, line.indexOf(":"))).trim().toLowerCase();
+  for (const line of head
+    .replace(/\r\n/g, "\n")
+    .replace(/\n[ \t]+/g, " ")
+    .split("\n")) {
+    const name = line
+      .slice(0, Math.max(0, line.indexOf(":")))
+      .trim()
+      .toLowerCase();
     if (CONTENT_HEADERS.has(name)) h.update(line.trim()).update("\n");
   }
   h.update("\n");
@@ -29,5 +45,8 @@ export function emailContentHash(raw: Buffer): string {
 
 /** The unique key of an inbound email record. */
 export function inboundDedupeKey(messageId: string | null | undefined, contentHash: string): string {
-  return crypto.createHash("sha256").update(`${messageId?.trim().toLowerCase() ?? ""}\n${contentHash}`).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(`${messageId?.trim().toLowerCase() ?? ""}\n${contentHash}`)
+    .digest("hex");
 }

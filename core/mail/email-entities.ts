@@ -18,7 +18,10 @@ const SCHOOL_CACHE_MS = 60_000;
 async function schoolCandidates(ctx: CoreContext): Promise<SchoolCandidate[]> {
   const now = Date.now();
   if (schoolCache && now - schoolCache.at < SCHOOL_CACHE_MS) return schoolCache.schools;
-  const rows = await ctx.prisma.school.findMany({ where: { active: true }, select: { code: true, name: true, formerNames: true, city: true, level: true } });
+  const rows = await ctx.prisma.school.findMany({
+    where: { active: true },
+    select: { code: true, name: true, formerNames: true, city: true, level: true },
+  });
   const schools = rows.map((r) => ({ code: r.code, name: r.name, formerNames: r.formerNames, city: r.city, level: r.level }));
   schoolCache = { at: now, schools };
   return schools;
@@ -33,7 +36,10 @@ export async function extractEmailEntities(ctx: CoreContext, opts: { text: strin
       })
     : [];
   const schools = await schoolCandidates(ctx);
-  const found = extractEntities(opts.text, { children: children.map((c) => ({ id: c.id, givenName: c.givenName, preferredName: c.preferredName })), schools });
+  const found = extractEntities(opts.text, {
+    children: children.map((c) => ({ id: c.id, givenName: c.givenName, preferredName: c.preferredName })),
+    schools,
+  });
   const oen = found.oen?.oen ?? null;
   let match = found.child ? children.find((c) => c.id === found.child!.id) : undefined;
   if (!match && oen) match = children.find((c) => c.oen === oen);
@@ -47,7 +53,8 @@ export async function extractEmailEntities(ctx: CoreContext, opts: { text: strin
 }
 
 // « mon fils Tom », « ma fille Léa », "my son Noah": a first name written after a kinship word.
-const KIN = /\b(?:mon (?:fils|gar[cç]on|enfant|petit-fils)|ma (?:fille|petite-fille)|my (?:son|daughter|child|kid))\s*,?\s+(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}[\p{Ll}'-]+)?)/u;
+const KIN =
+  /\b(?:mon (?:fils|gar[cç]on|enfant|petit-fils)|ma (?:fille|petite-fille)|my (?:son|daughter|child|kid))\s*,?\s+(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}[\p{Ll}'-]+)?)/u;
 
 function guessFirstName(text: string): string | null {
   return KIN.exec(text.slice(0, 5000))?.[1] ?? null;

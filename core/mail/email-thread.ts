@@ -23,12 +23,30 @@ export async function findEmailThreadTicket(
   ctx: CoreContext,
   opts: { subject?: string | null; inReplyTo?: string | null; references?: string[] },
 ): Promise<EmailThreadTicket | null> {
-  const ids = [...new Set([opts.inReplyTo, ...(opts.references ?? []).slice().reverse()].filter((x): x is string => !!x && x.length < 998))].slice(0, 50);
+  const ids = [
+    ...new Set([opts.inReplyTo, ...(opts.references ?? []).slice().reverse()].filter((x): x is string => !!x && x.length < 998)),
+  ].slice(0, 50);
   const notification = ids.length
-    ? await ctx.prisma.outboxMessage.findFirst({ where: { messageId: { in: ids }, template: "tickets:email.newTicketForSchool" }, select: { ticketId: true } })
+    ? await ctx.prisma.outboxMessage.findFirst({
+        where: { messageId: { in: ids }, template: "tickets:email.newTicketForSchool" },
+        select: { ticketId: true },
+      })
     : null;
-  const done = (t: { id: string; number: number; requesterEmail: string | null; lang: string; school: { code: string } | null } | null, by: EmailThreadTicket["by"]) =>
-    t ? { ticketId: t.id, number: t.number, requesterEmail: t.requesterEmail, schoolCode: t.school?.code ?? null, lang: t.lang, by, repliesToSchoolNotification: notification?.ticketId === t.id } : null;
+  const done = (
+    t: { id: string; number: number; requesterEmail: string | null; lang: string; school: { code: string } | null } | null,
+    by: EmailThreadTicket["by"],
+  ) =>
+    t
+      ? {
+          ticketId: t.id,
+          number: t.number,
+          requesterEmail: t.requesterEmail,
+          schoolCode: t.school?.code ?? null,
+          lang: t.lang,
+          by,
+          repliesToSchoolNotification: notification?.ticketId === t.id,
+        }
+      : null;
 
   const number = parseTicketReference(opts.subject ?? "");
   if (number !== null && number <= 2_147_483_647) {
@@ -42,9 +60,17 @@ export async function findEmailThreadTicket(
     if (t) return done(t, "signed_message_id");
   }
   if (!ids.length) return null;
-  const sent = await ctx.prisma.outboxMessage.findFirst({ where: { messageId: { in: ids }, ticketId: { not: null } }, select: { ticketId: true } });
+  const sent = await ctx.prisma.outboxMessage.findFirst({
+    where: { messageId: { in: ids }, ticketId: { not: null } },
+    select: { ticketId: true },
+  });
   // Received emails are stored as « Message-ID#hash » (a reused Message-ID is another email).
-  const received = sent ? null : await ctx.prisma.ticketMessage.findFirst({ where: { OR: ids.map((id) => ({ emailMessageId: { startsWith: `${id}#` } })) }, select: { ticketId: true } });
+  const received = sent
+    ? null
+    : await ctx.prisma.ticketMessage.findFirst({
+        where: { OR: ids.map((id) => ({ emailMessageId: { startsWith: `${id}#` } })) },
+        select: { ticketId: true },
+      });
   const ticketId = sent?.ticketId ?? received?.ticketId;
   if (!ticketId) return null;
   return done(await ctx.prisma.ticket.findUnique({ where: { id: ticketId }, select: ticketSelect }), "known_message_id");

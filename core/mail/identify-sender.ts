@@ -25,21 +25,36 @@ export async function identifyEmailSender(ctx: CoreContext, opts: { email: strin
     where: { email, active: true },
     select: { id: true, role: true, name: true, school: { select: { code: true } } },
   });
-  if (staff) return { ...base, kind: "staff", name: staff.name, staff: { id: staff.id, role: staff.role, schoolCode: staff.school?.code ?? null } };
+  if (staff)
+    return { ...base, kind: "staff", name: staff.name, staff: { id: staff.id, role: staff.role, schoolCode: staff.school?.code ?? null } };
   const account = await ctx.prisma.account.findUnique({
     where: { email },
     select: { id: true, status: true, lang: true, guardianId: true, guardian: { select: { givenName: true, familyName: true } } },
   });
   if (account && account.status !== "DISABLED") {
     const name = account.guardian ? `${account.guardian.givenName} ${account.guardian.familyName}` : null;
-    return { ...base, kind: "account", accountId: account.status === "ACTIVE" ? account.id : null, guardianId: account.guardianId, name, lang: account.lang };
+    return {
+      ...base,
+      kind: "account",
+      accountId: account.status === "ACTIVE" ? account.id : null,
+      guardianId: account.guardianId,
+      name,
+      lang: account.lang,
+    };
   }
   const guardian = await ctx.prisma.guardian.findFirst({
     where: { email },
     select: { id: true, givenName: true, familyName: true, preferredLang: true },
     orderBy: { createdAt: "asc" },
   });
-  if (guardian) return { ...base, kind: "guardian", guardianId: guardian.id, name: `${guardian.givenName} ${guardian.familyName}`, lang: guardian.preferredLang };
+  if (guardian)
+    return {
+      ...base,
+      kind: "guardian",
+      guardianId: guardian.id,
+      name: `${guardian.givenName} ${guardian.familyName}`,
+      lang: guardian.preferredLang,
+    };
   return base;
 }
 

@@ -7,8 +7,13 @@ export { signedMessageId, verifySignedMessageId } from "./signed-message-id";
 export { getMailboxSyncState, saveMailboxSyncState, type MailboxSyncState } from "./mailbox-state";
 export { findInboundEmail, countInboundEmails, type InboundEmailRecord } from "./find-inbound-email";
 export {
-  quarantineEmail, getQuarantinedEmail, recordQuarantineReplayFailure, countQuarantinedEmails,
-  type QuarantineEmailOptions, type QuarantinedEmail, type MailIntakeAction,
+  quarantineEmail,
+  getQuarantinedEmail,
+  recordQuarantineReplayFailure,
+  countQuarantinedEmails,
+  type QuarantineEmailOptions,
+  type QuarantinedEmail,
+  type MailIntakeAction,
 } from "./quarantine";
 export { identifyEmailSender, findGuardianByEmail, type EmailSender, type EmailSenderKind } from "./identify-sender";
 export { extractEmailEntities, type EmailEntities } from "./email-entities";

@@ -64,30 +64,59 @@ export interface IngestedEmail {
 const ACTION: Record<InboundDecision["action"], MailIntakeAction> = { ignore: "IGNORE", ticket: "TICKET", thread: "THREAD" };
 
 async function writeIntake(
-  tx: Prisma.TransactionClient, ctx: CoreContext, intake: InboundIntake,
+  tx: Prisma.TransactionClient,
+  ctx: CoreContext,
+  intake: InboundIntake,
   data: Omit<Prisma.InboundEmailUncheckedCreateInput, "dedupeKey" | "contentHash" | "receivedAt">,
 ): Promise<string> {
   const common = {
-    messageId: intake.messageId, contentHash: intake.contentHash, mailbox: intake.mailbox ?? null,
-    uidValidity: intake.uidValidity ?? null, uid: intake.uid ?? null,
-    fromAddress: intake.fromAddress?.slice(0, 320) ?? null, subject: intake.subject?.slice(0, 200) ?? null,
+    messageId: intake.messageId,
+    contentHash: intake.contentHash,
+    mailbox: intake.mailbox ?? null,
+    uidValidity: intake.uidValidity ?? null,
+    uid: intake.uid ?? null,
+    fromAddress: intake.fromAddress?.slice(0, 320) ?? null,
+    subject: intake.subject?.slice(0, 200) ?? null,
   };
   if (intake.replayOf) {
     const row = await tx.inboundEmail.findFirst({ where: { quarantineId: intake.replayOf }, select: { id: true } });
     if (row) {
       await tx.inboundEmail.update({ where: { id: row.id }, data: { ...common, ...data } });
-      await tx.mailQuarantine.update({ where: { id: intake.replayOf }, data: { resolvedAt: ctx.now(), resolvedAs: data.action, replays: { increment: 1 } } });
+      await tx.mailQuarantine.update({
+        where: { id: intake.replayOf },
+        data: { resolvedAt: ctx.now(), resolvedAs: data.action, replays: { increment: 1 } },
+      });
       return row.id;
     }
   }
-  const row = await tx.inboundEmail.create({ data: { dedupeKey: intake.dedupeKey, receivedAt: ctx.now(), ...common, ...data }, select: { id: true } });
+  const row = await tx.inboundEmail.create({
+    data: { dedupeKey: intake.dedupeKey, receivedAt: ctx.now(), ...common, ...data },
+    select: { id: true },
+  });
   return row.id;
 }
 
-async function ingestIn(ctx: CoreContext, intake: InboundIntake, decision: InboundDecision, tx: Prisma.TransactionClient): Promise<IngestedEmail> {
+async function ingestIn(
+  ctx: CoreContext,
+  intake: InboundIntake,
+  decision: InboundDecision,
+  tx: Prisma.TransactionClient,
+): Promise<IngestedEmail> {
   if (!intake.replayOf) {
-    const done = await tx.inboundEmail.findUnique({ where: { dedupeKey: intake.dedupeKey }, select: { id: true, action: true, ticketId: true, replyOutboxId: true } });
-    if (done) return { inboundId: done.id, action: done.action, ticketId: done.ticketId, reference: null, replyOutboxId: done.replyOutboxId, replyCapped: false, duplicate: true };
+    const done = await tx.inboundEmail.findUnique({
+      where: { dedupeKey: intake.dedupeKey },
+      select: { id: true, action: true, ticketId: true, replyOutboxId: true },
+    });
+    if (done)
+      return {
+        inboundId: done.id,
+        action: done.action,
+        ticketId: done.ticketId,
+        reference: null,
+        replyOutboxId: done.replyOutboxId,
+        replyCapped: false,
+        duplicate: true,
+      };
   }
   const base = { action: ACTION[decision.action], reason: decision.reason.slice(0, 200) };
   if (decision.action === "ignore") {
@@ -95,7 +124,15 @@ async function ingestIn(ctx: CoreContext, intake: InboundIntake, decision: Inbou
     return { inboundId: id, action: "IGNORE", ticketId: null, reference: null, replyOutboxId: null, replyCapped: false, duplicate: false };
   }
   if (decision.action === "ticket") {
-    const t = await createTicket(ctx, { ...decision.ticket, channel: "EMAIL", emailMessageId: intake.messageId ? `${intake.messageId}#${intake.contentHash.slice(0, 12)}` : null }, tx);
+    const t = await createTicket(
+      ctx,
+      {
+        ...decision.ticket,
+        channel: "EMAIL",
+        emailMessageId: intake.messageId ? `${intake.messageId}#${intake.contentHash.slice(0, 12)}` : null,
+      },
+      tx,
+    );
     let replyOutboxId: string | null = null;
     let replyCapped = false;
     if (decision.reply) {
@@ -104,34 +141,87 @@ async function ingestIn(ctx: CoreContext, intake: InboundIntake, decision: Inbou
         replyOutboxId = reply.id;
       } else replyCapped = true;
     }
-    const id = await writeIntake(tx, ctx, intake, { ...base, intent: decision.ticket.intent ?? null, lang: decision.ticket.lang, ticketId: t.id, replyOutboxId });
+    const id = await writeIntake(tx, ctx, intake, {
+      ...base,
+      intent: decision.ticket.intent ?? null,
+      lang: decision.ticket.lang,
+      ticketId: t.id,
+      replyOutboxId,
+    });
     return { inboundId: id, action: "TICKET", ticketId: t.id, reference: t.reference, replyOutboxId, replyCapped, duplicate: false };
   }
-  const msg = await addTicketMessage(ctx, {
-    ticketId: decision.ticketId, author: decision.author, staffId: decision.staffId ?? null, body: decision.body,
-    internal: decision.internal ?? false, fromEmail: decision.author === "PARENT" ? decision.fromEmail : null,
-    emailMessageId: intake.messageId ? `${intake.messageId}#${intake.contentHash.slice(0, 12)}` : null,
-  }, tx);
+  const msg = await addTicketMessage(
+    ctx,
+    {
+      ticketId: decision.ticketId,
+      author: decision.author,
+      staffId: decision.staffId ?? null,
+      body: decision.body,
+      internal: decision.internal ?? false,
+      fromEmail: decision.author === "PARENT" ? decision.fromEmail : null,
+      emailMessageId: intake.messageId ? `${intake.messageId}#${intake.contentHash.slice(0, 12)}` : null,
+    },
+    tx,
+  );
   let replyOutboxId: string | null = null;
   if (decision.relayToParent && decision.author === "STAFF") {
-    replyOutboxId = (await composeStaffRelay(ctx, { ticketId: decision.ticketId, messageId: msg.id, body: decision.body, inReplyTo: decision.relayToParent.inReplyTo }, tx))?.id ?? null;
+    replyOutboxId =
+      (
+        await composeStaffRelay(
+          ctx,
+          { ticketId: decision.ticketId, messageId: msg.id, body: decision.body, inReplyTo: decision.relayToParent.inReplyTo },
+          tx,
+        )
+      )?.id ?? null;
   }
-  const id = await writeIntake(tx, ctx, intake, { ...base, intent: decision.intent ?? null, lang: decision.lang ?? null, ticketId: decision.ticketId, ticketMessageId: msg.id, replyOutboxId });
-  return { inboundId: id, action: "THREAD", ticketId: decision.ticketId, reference: null, replyOutboxId, replyCapped: false, duplicate: false };
+  const id = await writeIntake(tx, ctx, intake, {
+    ...base,
+    intent: decision.intent ?? null,
+    lang: decision.lang ?? null,
+    ticketId: decision.ticketId,
+    ticketMessageId: msg.id,
+    replyOutboxId,
+  });
+  return {
+    inboundId: id,
+    action: "THREAD",
+    ticketId: decision.ticketId,
+    reference: null,
+    replyOutboxId,
+    replyCapped: false,
+    duplicate: false,
+  };
 }
 
-export async function ingestInboundEmail(ctx: CoreContext, opts: { intake: InboundIntake; decision: InboundDecision }): Promise<IngestedEmail> {
+export async function ingestInboundEmail(
+  ctx: CoreContext,
+  opts: { intake: InboundIntake; decision: InboundDecision },
+): Promise<IngestedEmail> {
   try {
     const out = await ctx.prisma.$transaction((tx) => ingestIn(ctx, opts.intake, opts.decision, tx), { timeout: 30_000, maxWait: 30_000 });
-    if (!out.duplicate) ctx.log.child({ component: "mail" }).info({ inboundId: out.inboundId, action: out.action, ticketId: out.ticketId, replyCapped: out.replyCapped }, "email ingested");
+    if (!out.duplicate)
+      ctx.log
+        .child({ component: "mail" })
+        .info({ inboundId: out.inboundId, action: out.action, ticketId: out.ticketId, replyCapped: out.replyCapped }, "email ingested");
     return out;
   } catch (err) {
     // Two instances on one email at once (no lock on PGlite tests, a replay racing the agent): the loser sees the winner's record.
     if (prismaCode(err) === "P2002") {
-      const done = await ctx.prisma.inboundEmail.findUnique({ where: { dedupeKey: opts.intake.dedupeKey }, select: { id: true, action: true, ticketId: true, replyOutboxId: true } });
-      if (done) return { inboundId: done.id, action: done.action, ticketId: done.ticketId, reference: null, replyOutboxId: done.replyOutboxId, replyCapped: false, duplicate: true };
+      const done = await ctx.prisma.inboundEmail.findUnique({
+        where: { dedupeKey: opts.intake.dedupeKey },
+        select: { id: true, action: true, ticketId: true, replyOutboxId: true },
+      });
+      if (done)
+        return {
+          inboundId: done.id,
+          action: done.action,
+          ticketId: done.ticketId,
+          reference: null,
+          replyOutboxId: done.replyOutboxId,
+          replyCapped: false,
+          duplicate: true,
+        };
     }
     throw err;
   }
 }
-

@@ -11,7 +11,9 @@ export interface MailboxSyncState {
 
 export async function getMailboxSyncState(ctx: CoreContext, opts: { mailbox: string }): Promise<MailboxSyncState> {
   const row = await ctx.prisma.mailboxSyncState.findUnique({ where: { mailbox: opts.mailbox } });
-  return row ? { mailbox: row.mailbox, uidValidity: row.uidValidity, lastUid: row.lastUid } : { mailbox: opts.mailbox, uidValidity: null, lastUid: 0n };
+  return row
+    ? { mailbox: row.mailbox, uidValidity: row.uidValidity, lastUid: row.lastUid }
+    : { mailbox: opts.mailbox, uidValidity: null, lastUid: 0n };
 }
 
 /** Saves the state; lastUid never moves backwards within one UIDVALIDITY. */

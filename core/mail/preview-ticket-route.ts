@@ -3,7 +3,10 @@
 import type { CoreContext } from "../context";
 import { routeTicket, type RoutingInput, type RoutingReason } from "../tickets/routing";
 
-export async function previewTicketRoute(ctx: CoreContext, opts: RoutingInput): Promise<{ queue: "SCHOOL" | "CENTRAL"; schoolCode: string | null; reason: RoutingReason }> {
+export async function previewTicketRoute(
+  ctx: CoreContext,
+  opts: RoutingInput,
+): Promise<{ queue: "SCHOOL" | "CENTRAL"; schoolCode: string | null; reason: RoutingReason }> {
   const r = await routeTicket(ctx.prisma, opts);
   return { queue: r.queue, schoolCode: r.school?.code ?? null, reason: r.reason };
 }

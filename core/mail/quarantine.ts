@@ -39,16 +39,30 @@ export async function quarantineEmail(ctx: CoreContext, opts: QuarantineEmailOpt
       if (existing) return { id: existing.quarantineId ?? "", created: false };
       const q = await tx.mailQuarantine.create({
         data: {
-          messageId: opts.messageId, contentHash: opts.contentHash, mailbox: opts.mailbox ?? null, uid: opts.uid ?? null,
-          stage: opts.stage, reason: opts.reason.slice(0, MAX_REASON), raw: new Uint8Array(opts.raw), createdAt: now,
+          messageId: opts.messageId,
+          contentHash: opts.contentHash,
+          mailbox: opts.mailbox ?? null,
+          uid: opts.uid ?? null,
+          stage: opts.stage,
+          reason: opts.reason.slice(0, MAX_REASON),
+          raw: new Uint8Array(opts.raw),
+          createdAt: now,
         },
         select: { id: true },
       });
       await tx.inboundEmail.create({
         data: {
-          dedupeKey: opts.dedupeKey, messageId: opts.messageId, contentHash: opts.contentHash, mailbox: opts.mailbox ?? null,
-          uidValidity: opts.uidValidity ?? null, uid: opts.uid ?? null, action: "QUARANTINE",
-          reason: opts.stage, quarantineId: q.id, fromAddress: opts.fromAddress?.slice(0, 320) ?? null, subject: opts.subject?.slice(0, 200) ?? null,
+          dedupeKey: opts.dedupeKey,
+          messageId: opts.messageId,
+          contentHash: opts.contentHash,
+          mailbox: opts.mailbox ?? null,
+          uidValidity: opts.uidValidity ?? null,
+          uid: opts.uid ?? null,
+          action: "QUARANTINE",
+          reason: opts.stage,
+          quarantineId: q.id,
+          fromAddress: opts.fromAddress?.slice(0, 320) ?? null,
+          subject: opts.subject?.slice(0, 200) ?? null,
           receivedAt: now,
         },
       });
@@ -62,8 +76,21 @@ export async function quarantineEmail(ctx: CoreContext, opts: QuarantineEmailOpt
 
 export async function getQuarantinedEmail(ctx: CoreContext, opts: { id: string }): Promise<QuarantinedEmail> {
   const row = await ctx.prisma.mailQuarantine.findUnique({ where: { id: String(opts.id) } }).catch(() => null);
-  if (!row) throw new AppError("mail.quarantine_not_found", { userKey: "mail:error.quarantineNotFound", params: { id: opts.id }, log: `no quarantined email ${opts.id}` });
-  return { id: row.id, raw: Buffer.from(row.raw), stage: row.stage, reason: row.reason, mailbox: row.mailbox, resolvedAt: row.resolvedAt, replays: row.replays };
+  if (!row)
+    throw new AppError("mail.quarantine_not_found", {
+      userKey: "mail:error.quarantineNotFound",
+      params: { id: opts.id },
+      log: `no quarantined email ${opts.id}`,
+    });
+  return {
+    id: row.id,
+    raw: Buffer.from(row.raw),
+    stage: row.stage,
+    reason: row.reason,
+    mailbox: row.mailbox,
+    resolvedAt: row.resolvedAt,
+    replays: row.replays,
+  };
 }
 
 /** A replay that failed again: counted, the new reason kept. */

@@ -9,7 +9,13 @@ const SIGNED = /^<?ap\.(\d{1,10})\.([a-z0-9]{12})\.([a-f0-9]{20})@[^>\s]+>?$/i;
 
 export function signedMessageId(ctx: CoreContext, opts: { ticketNumber: number; fromAddress: string }): string {
   const domain = opts.fromAddress.split("@")[1] ?? "aide-portail.local";
-  const random = crypto.randomBytes(9).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 12).padEnd(12, "0");
+  const random = crypto
+    .randomBytes(9)
+    .toString("base64url")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "0")
+    .slice(0, 12)
+    .padEnd(12, "0");
   const sig = keyedHash(ctx, "message-id", `${opts.ticketNumber}.${random}`).slice(0, 20);
   return `<ap.${opts.ticketNumber}.${random}.${sig}@${domain}>`;
 }

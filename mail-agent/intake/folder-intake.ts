@@ -12,7 +12,10 @@ export interface FolderIntake {
   stop(): Promise<void>;
 }
 
-export function startFolderIntake(ctx: CoreContext, opts: { dir: string; pollMs?: number; onResult?: (r: ProcessResult) => void }): FolderIntake {
+export function startFolderIntake(
+  ctx: CoreContext,
+  opts: { dir: string; pollMs?: number; onResult?: (r: ProcessResult) => void },
+): FolderIntake {
   const log = ctx.log.child({ component: "mail-folder" });
   const dir = path.resolve(opts.dir);
   const processed = path.join(dir, "processed");
@@ -26,7 +29,10 @@ export function startFolderIntake(ctx: CoreContext, opts: { dir: string; pollMs?
   async function pass(): Promise<void> {
     do {
       again = false;
-      const files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".eml") && !f.startsWith(".")).sort();
+      const files = fs
+        .readdirSync(dir)
+        .filter((f) => f.toLowerCase().endsWith(".eml") && !f.startsWith("."))
+        .sort();
       for (const f of files) {
         if (stopped) return;
         const file = path.join(dir, f);

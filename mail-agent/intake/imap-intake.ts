@@ -68,14 +68,18 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
     const uidValidity = BigInt(box.uidValidity);
     const state = await getMailboxSyncState(ctx, { mailbox });
     if (state.uidValidity !== null && state.uidValidity !== uidValidity) {
-      log.warn({ before: state.uidValidity.toString(), now: uidValidity.toString() }, "UIDVALIDITY changed: UIDs restart, Message-ID + content hash still dedupe");
+      log.warn(
+        { before: state.uidValidity.toString(), now: uidValidity.toString() },
+        "UIDVALIDITY changed: UIDs restart, Message-ID + content hash still dedupe",
+      );
     }
     for (;;) {
       dirty = false;
       const uids = ((await c.search({ all: true }, { uid: true })) || []).slice(0, BATCH);
       if (!uids.length) break;
       const fetched: { uid: number; source: Buffer }[] = [];
-      for await (const m of c.fetch(uids, { uid: true, source: true }, { uid: true })) if (m.source) fetched.push({ uid: m.uid, source: m.source });
+      for await (const m of c.fetch(uids, { uid: true, source: true }, { uid: true }))
+        if (m.source) fetched.push({ uid: m.uid, source: m.source });
       const done: number[] = [];
       let lastUid = state.lastUid;
       for (const m of fetched) {
@@ -94,15 +98,24 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
 
   async function session(): Promise<void> {
     const c = new ImapFlow({
-      host: opts.host, port: opts.port, secure: opts.secure, auth: { user: opts.user, pass: opts.password },
-      logger: imapLog as never, emitLogs: false, connectionTimeout: 15_000, greetingTimeout: 15_000,
+      host: opts.host,
+      port: opts.port,
+      secure: opts.secure,
+      auth: { user: opts.user, pass: opts.password },
+      logger: imapLog as never,
+      emitLogs: false,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
       // imapflow waits 15 s of quiet before IDLE by default: mail arriving in that window would wait for it.
       autoIdleDelay: 100,
     });
     client = c;
     const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
     c.on("error", (err: Error) => log.warn({ err: err.message }, "IMAP error"));
-    c.on("exists", () => { dirty = true; wake?.(); });
+    c.on("exists", () => {
+      dirty = true;
+      wake?.();
+    });
     await c.connect();
     connected = true;
     try {
@@ -133,7 +146,9 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
   const loop = (async () => {
     while (!stopped) {
       if (!lock?.held) {
-        lock = await acquireMailboxLock(ctx, { mailbox }).catch((err) => (log.warn({ err: (err as Error).message }, "mailbox lock failed"), null));
+        lock = await acquireMailboxLock(ctx, { mailbox }).catch(
+          (err) => (log.warn({ err: (err as Error).message }, "mailbox lock failed"), null),
+        );
         if (!lock) {
           log.info("another agent holds this mailbox: standing by");
           await sleep(30_000);

@@ -24,14 +24,19 @@ function htmlToText(html: string): string {
 
 function addresses(a: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(a) ? a : a ? [a] : [];
-  return list.flatMap((o) => o.value.flatMap((v) => (v.address ? [v.address] : (v.group ?? []).map((g) => g.address ?? "").filter(Boolean))));
+  return list.flatMap((o) =>
+    o.value.flatMap((v) => (v.address ? [v.address] : (v.group ?? []).map((g) => g.address ?? "").filter(Boolean))),
+  );
 }
 
 function headerMap(p: ParsedMail): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const line of p.headerLines ?? []) {
     const name = line.key.toLowerCase();
-    const value = line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    const value = line.line
+      .slice(line.line.indexOf(":") + 1)
+      .replace(/\r?\n[ \t]+/g, " ")
+      .trim();
     map.set(name, [...(map.get(name) ?? []), value]);
   }
   return map;
@@ -77,7 +82,10 @@ export async function toParsedEmail(raw: Buffer): Promise<ParsedEmail> {
   const p = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
   const embeddedMessageIds: string[] = [];
   const forwarded = await forwardedText(p, embeddedMessageIds);
-  const text = [bodyText(p, raw), forwarded].filter((s) => s.trim()).join("\n\n").slice(0, MAX_TEXT_CHARS);
+  const text = [bodyText(p, raw), forwarded]
+    .filter((s) => s.trim())
+    .join("\n\n")
+    .slice(0, MAX_TEXT_CHARS);
   const from = p.from?.value.find((v) => v.address) ?? null;
   const refs = Array.isArray(p.references) ? p.references : p.references ? p.references.split(/\s+/) : [];
   return {

@@ -4,7 +4,8 @@
 // and the out-of-office subjects of clients that set none of these.
 import { header, type Stage } from "./types";
 
-const NO_REPLY_SENDER = /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|ne[-_.]?pas[-_.]?repondre|noreply[-_.]?\w*|notifications?|bounces?)([+-][^@]*)?@/i;
+const NO_REPLY_SENDER =
+  /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|ne[-_.]?pas[-_.]?repondre|noreply[-_.]?\w*|notifications?|bounces?)([+-][^@]*)?@/i;
 const OOF_SUBJECT =
   /^\s*(r[ée]ponse automatique|automatic reply|auto(matic)?[- ]?(reply|response)|absent(e)? du bureau|absence du bureau|out of (the )?office|autoreply|auto:|abwesenheitsnotiz|vacances?\s*:|on vacation|je suis absente?)\b/i;
 

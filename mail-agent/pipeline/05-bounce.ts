@@ -4,11 +4,13 @@
 import { header, type Stage } from "./types";
 
 const DAEMON = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|mail\.delivery\.system|microsoftexchange[0-9a-f]*)@/i;
-const BOUNCE_SUBJECT = /^\s*(undeliver(able|ed)|non remis|non distribuable|delivery (status notification|failure|has failed)|mail delivery (failed|failure|subsystem)|returned mail|failure notice|échec de la remise|message non remis|retour de courrier)/i;
+const BOUNCE_SUBJECT =
+  /^\s*(undeliver(able|ed)|non remis|non distribuable|delivery (status notification|failure|has failed)|mail delivery (failed|failure|subsystem)|returned mail|failure notice|échec de la remise|message non remis|retour de courrier)/i;
 
 export const bounceStage: Stage = (mail) => {
   const p = mail.parsed!;
-  const report = /^multipart\/report/.test(p.contentType) && /delivery-status|disposition-notification/i.test(header(mail, "content-type") ?? "");
+  const report =
+    /^multipart\/report/.test(p.contentType) && /delivery-status|disposition-notification/i.test(header(mail, "content-type") ?? "");
   const daemon = DAEMON.test(p.from?.address ?? "");
   const nullPath = /^<\s*>$/.test(header(mail, "return-path")?.trim() ?? "");
   if (!report && !daemon && !(nullPath && BOUNCE_SUBJECT.test(p.subject))) {

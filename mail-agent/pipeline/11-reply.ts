@@ -7,7 +7,11 @@ import type { Stage } from "./types";
 export const replyStage: Stage = async (mail, { ctx }) => {
   if (mail.thread) return;
   const p = mail.parsed!;
-  const answer = await answerFor(ctx, { intent: mail.classification!.intent, lang: mail.lang!, accountId: mail.sender?.accountId ?? undefined });
+  const answer = await answerFor(ctx, {
+    intent: mail.classification!.intent,
+    lang: mail.lang!,
+    accountId: mail.sender?.accountId ?? undefined,
+  });
   mail.reply = {
     to: p.from!.address, // not Reply-To: the cap counts the real sender, and a forged Reply-To cannot aim our replies
     lang: mail.lang!,

@@ -9,9 +9,15 @@ const SUBJECT_FALLBACK_CHARS = 80;
 function intakeOf(mail: MailContext): InboundIntake {
   const p = mail.parsed;
   return {
-    dedupeKey: mail.dedupeKey!, messageId: p?.messageId ?? null, contentHash: mail.contentHash!,
-    mailbox: mail.source.mailbox, uidValidity: mail.source.uidValidity ?? null, uid: mail.source.uid ?? null,
-    fromAddress: p?.from?.address ?? null, subject: p?.subject ?? null, replayOf: mail.source.replayOf ?? null,
+    dedupeKey: mail.dedupeKey!,
+    messageId: p?.messageId ?? null,
+    contentHash: mail.contentHash!,
+    mailbox: mail.source.mailbox,
+    uidValidity: mail.source.uidValidity ?? null,
+    uid: mail.source.uid ?? null,
+    fromAddress: p?.from?.address ?? null,
+    subject: p?.subject ?? null,
+    replayOf: mail.source.replayOf ?? null,
   };
 }
 
@@ -29,20 +35,32 @@ export function decisionOf(mail: MailContext): InboundDecision {
   const body = (mail.ownText ?? "").trim() || p.text.trim() || p.subject || "—";
   if (mail.thread && mail.threadAs) {
     return {
-      action: "thread", reason: mail.threadAs.reason, ticketId: mail.thread.ticketId, author: mail.threadAs.author,
+      action: "thread",
+      reason: mail.threadAs.reason,
+      ticketId: mail.thread.ticketId,
+      author: mail.threadAs.author,
       staffId: mail.threadAs.author === "STAFF" ? mail.sender!.staff!.id : null,
       body: mail.threadAs.internal ? `${p.from!.name ? `${p.from!.name} ` : ""}<${p.from!.address}>\n\n${body}` : body,
-      internal: mail.threadAs.internal, fromEmail: p.from!.address, lang: mail.lang ?? null, intent: mail.classification?.intent ?? null,
+      internal: mail.threadAs.internal,
+      fromEmail: p.from!.address,
+      lang: mail.lang ?? null,
+      intent: mail.classification?.intent ?? null,
       relayToParent: mail.threadAs.author === "STAFF" ? { inReplyTo: p.messageId } : null,
     };
   }
   const e = mail.entities!;
   const parent = mail.onBehalfOf ?? mail.sender!;
   return {
-    action: "ticket", reason: mail.route!.reason,
+    action: "ticket",
+    reason: mail.route!.reason,
     ticket: {
-      subject: ticketSubject(mail), body, lang: mail.lang!, intent: mail.classification!.intent,
-      accountId: parent.accountId, studentId: e.child?.id ?? null, schoolCode: e.schoolCode ?? mail.sender?.staff?.schoolCode ?? null,
+      subject: ticketSubject(mail),
+      body,
+      lang: mail.lang!,
+      intent: mail.classification!.intent,
+      accountId: parent.accountId,
+      studentId: e.child?.id ?? null,
+      schoolCode: e.schoolCode ?? mail.sender?.staff?.schoolCode ?? null,
       requester: { name: parent.name ?? p.from!.name, email: mail.onBehalfOf ? mail.onBehalfOf.email : p.from!.address },
       child: e.child ? { givenName: e.child.givenName } : e.childName ? { givenName: e.childName } : undefined,
       correlationId: p.messageId,

@@ -1,7 +1,14 @@
 // The orchestrator: runs the numbered stages in order on one email, stops at the first stage that marks an
 // outcome, persists the decision, notifies. A stage that throws puts the email in quarantine (kept whole,
 // with the stage and the reason) and never stops the next email. `dryRun` (mail inspect) writes nothing.
-import { getQuarantinedEmail, isAppError, quarantineEmail, recordQuarantineReplayFailure, emailContentHash, inboundDedupeKey } from "../../core";
+import {
+  getQuarantinedEmail,
+  isAppError,
+  quarantineEmail,
+  recordQuarantineReplayFailure,
+  emailContentHash,
+  inboundDedupeKey,
+} from "../../core";
 import { parseStage } from "./01-parse";
 import { validateStage } from "./02-validate";
 import { autoResponseStage } from "./03-auto-response";
@@ -66,11 +73,17 @@ function resultOf(mail: MailContext): ProcessResult {
     child: e?.child?.givenName ?? e?.childName ?? null,
     oen: e?.oen ?? null,
   };
-  if (o?.action === "quarantine") return { action: "quarantine", intent: null, lang: null, school: null, child: null, oen: null, reason: `${o.stage}: ${o.reason}` };
-  if (o?.action === "duplicate") return { action: "duplicate", intent: null, lang: null, school: null, child: null, oen: null, reason: o.reason };
+  if (o?.action === "quarantine")
+    return { action: "quarantine", intent: null, lang: null, school: null, child: null, oen: null, reason: `${o.stage}: ${o.reason}` };
+  if (o?.action === "duplicate")
+    return { action: "duplicate", intent: null, lang: null, school: null, child: null, oen: null, reason: o.reason };
   if (o?.action === "ignore") return { action: "ignore", intent: null, lang: null, school: null, child: null, oen: null, reason: o.reason };
   const ing = mail.ingested;
-  const extra = { ticketId: ing?.ticketId ?? mail.thread?.ticketId ?? null, reference: ing?.reference ?? null, replyCapped: ing?.replyCapped ?? false };
+  const extra = {
+    ticketId: ing?.ticketId ?? mail.thread?.ticketId ?? null,
+    reference: ing?.reference ?? null,
+    replyCapped: ing?.replyCapped ?? false,
+  };
   if (mail.thread) return { action: "thread", ...base, reason: mail.threadAs?.reason ?? mail.thread.by, ...extra };
   return { action: "ticket", ...base, reason: mail.route?.reason ?? null, ...extra };
 }
@@ -87,11 +100,22 @@ async function quarantine(mail: MailContext, deps: PipelineDeps, stage: string, 
   const contentHash = mail.contentHash ?? emailContentHash(mail.raw);
   const messageId = mail.parsed?.messageId ?? null;
   const q = await quarantineEmail(deps.ctx, {
-    raw: mail.raw, dedupeKey: mail.dedupeKey ?? inboundDedupeKey(messageId, contentHash), messageId, contentHash,
-    mailbox: mail.source.mailbox, uidValidity: mail.source.uidValidity ?? null, uid: mail.source.uid ?? null,
-    fromAddress: mail.parsed?.from?.address ?? null, subject: mail.parsed?.subject ?? null, stage, reason,
+    raw: mail.raw,
+    dedupeKey: mail.dedupeKey ?? inboundDedupeKey(messageId, contentHash),
+    messageId,
+    contentHash,
+    mailbox: mail.source.mailbox,
+    uidValidity: mail.source.uidValidity ?? null,
+    uid: mail.source.uid ?? null,
+    fromAddress: mail.parsed?.from?.address ?? null,
+    subject: mail.parsed?.subject ?? null,
+    stage,
+    reason,
   });
-  log.warn({ quarantineId: q.id, stage, reason, mailbox: mail.source.mailbox, uid: mail.source.uid?.toString() }, "email quarantined (aide-portail mail replay ID)");
+  log.warn(
+    { quarantineId: q.id, stage, reason, mailbox: mail.source.mailbox, uid: mail.source.uid?.toString() },
+    "email quarantined (aide-portail mail replay ID)",
+  );
   return q.id || null;
 }
 
@@ -120,6 +144,16 @@ export async function processEmail(deps: PipelineDeps, raw: Buffer, source: Mail
 /** `mail replay ID`: the quarantined email through the whole pipeline again. */
 export async function replayQuarantined(deps: PipelineDeps, id: string): Promise<ProcessResult> {
   const q = await getQuarantinedEmail(deps.ctx, { id });
-  if (q.resolvedAt) return { action: "duplicate", intent: null, lang: null, school: null, child: null, oen: null, reason: "already_resolved", quarantineId: q.id };
+  if (q.resolvedAt)
+    return {
+      action: "duplicate",
+      intent: null,
+      lang: null,
+      school: null,
+      child: null,
+      oen: null,
+      reason: "already_resolved",
+      quarantineId: q.id,
+    };
   return processEmail(deps, q.raw, { mailbox: q.mailbox, replayOf: q.id });
 }

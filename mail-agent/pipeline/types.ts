@@ -2,7 +2,14 @@
 // orchestrator decides). Stages never write to the database; persist (12) and notify (13) are the only
 // ones with side effects, and `inspect` runs without them.
 import type {
-  Classification, CoreContext, EmailEntities, EmailSender, EmailThreadTicket, IngestedEmail, Lang, ReplyDraft,
+  Classification,
+  CoreContext,
+  EmailEntities,
+  EmailSender,
+  EmailThreadTicket,
+  IngestedEmail,
+  Lang,
+  ReplyDraft,
 } from "../../core";
 
 export interface MailSource {

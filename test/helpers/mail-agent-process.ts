@@ -15,10 +15,16 @@ async function main(): Promise<void> {
     } as typeof ImapFlow.prototype.messageMove;
   }
   const booted = await boot({});
-  const agent = startMailAgent({ ctx: booted.ctx, metrics: createMetrics(booted.ctx) }, { outboxIntervalMs: 100, pollMs: 1000, backoff: { baseMs: 100, maxMs: 500 } });
+  const agent = startMailAgent(
+    { ctx: booted.ctx, metrics: createMetrics(booted.ctx) },
+    { outboxIntervalMs: 100, pollMs: 1000, backoff: { baseMs: 100, maxMs: 500 } },
+  );
   process.on("message", (m) => {
     if (m !== "stop") return;
-    void agent.stop().then(() => booted.close()).then(() => process.exit(0));
+    void agent
+      .stop()
+      .then(() => booted.close())
+      .then(() => process.exit(0));
   });
   process.send?.("ready");
 }

@@ -10,25 +10,45 @@ export const GOLDEN_APP_SECRET = "golden-fixtures-secret-0123456789abcdef";
 
 export async function setUpMailFixtures(ctx: CoreContext): Promise<void> {
   await seedDemo(ctx);
-  const student = async (givenName: string) => (await ctx.prisma.student.findFirstOrThrow({ where: { givenName }, select: { id: true } })).id;
+  const student = async (givenName: string) =>
+    (await ctx.prisma.student.findFirstOrThrow({ where: { givenName }, select: { id: true } })).id;
   const account = async (email: string) => (await ctx.prisma.account.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
   await createTicket(ctx, {
-    channel: "EMAIL", subject: "Mot de passe oublié", body: "J'ai oublié mon mot de passe.", lang: "fr", intent: "account.password_reset",
-    accountId: await account("marie.tremblay@exemple.ca"), studentId: await student("Léa"), requester: { email: "marie.tremblay@exemple.ca" },
+    channel: "EMAIL",
+    subject: "Mot de passe oublié",
+    body: "J'ai oublié mon mot de passe.",
+    lang: "fr",
+    intent: "account.password_reset",
+    accountId: await account("marie.tremblay@exemple.ca"),
+    studentId: await student("Léa"),
+    requester: { email: "marie.tremblay@exemple.ca" },
   });
   await createTicket(ctx, {
-    channel: "EMAIL", subject: "Enfant manquant", body: "Je ne vois pas Émile.", lang: "fr", intent: "children.missing",
-    accountId: await account("julie.gagnon@exemple.ca"), studentId: await student("Zoé"), requester: { email: "julie.gagnon@exemple.ca" },
+    channel: "EMAIL",
+    subject: "Enfant manquant",
+    body: "Je ne vois pas Émile.",
+    lang: "fr",
+    intent: "children.missing",
+    accountId: await account("julie.gagnon@exemple.ca"),
+    studentId: await student("Zoé"),
+    requester: { email: "julie.gagnon@exemple.ca" },
   });
   await createTicket(ctx, {
-    channel: "EMAIL", subject: "Compte pas activé", body: "Mon compte n'est pas activé.", lang: "fr", intent: "account.activate",
+    channel: "EMAIL",
+    subject: "Compte pas activé",
+    body: "Mon compte n'est pas activé.",
+    lang: "fr",
+    intent: "account.activate",
     requester: { email: "paul.nadeau@courriel.exemple" },
   });
 }
 
 /** A plain parent email with a unique Message-ID (integration tests, the bench). */
 let n = 0;
-export function parentEmail(opts: { from?: string; subject?: string; body?: string; headers?: string } = {}): { raw: Buffer; messageId: string } {
+export function parentEmail(opts: { from?: string; subject?: string; body?: string; headers?: string } = {}): {
+  raw: Buffer;
+  messageId: string;
+} {
   const messageId = `<it-${process.pid}-${++n}-${Date.now()}@exemple.ca>`;
   const raw = [
     `From: Parent Test <${opts.from ?? "parent.test@exemple.ca"}>`,
@@ -45,4 +65,3 @@ export function parentEmail(opts: { from?: string; subject?: string; body?: stri
   ].join("\r\n");
   return { raw: Buffer.from(raw), messageId };
 }
-

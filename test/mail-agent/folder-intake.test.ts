@@ -30,9 +30,17 @@ it("ticket and reply from a dropped .eml, moved to processed/, once", async () =
   const mail = parentEmail({ from: "dossier@exemple.ca" });
   fs.writeFileSync(path.join(inbox, "a.eml.tmp"), mail.raw);
   fs.renameSync(path.join(inbox, "a.eml.tmp"), path.join(inbox, "a.eml"));
-  await waitFor(() => fs.existsSync(ctx.config.outboxDir) && fs.readdirSync(ctx.config.outboxDir).some((f) => f.endsWith(".eml")), "the reply file");
+  await waitFor(
+    () => fs.existsSync(ctx.config.outboxDir) && fs.readdirSync(ctx.config.outboxDir).some((f) => f.endsWith(".eml")),
+    "the reply file",
+  );
   await waitFor(() => fs.existsSync(path.join(inbox, "processed", "a.eml")), "the move to processed/");
-  const replies = await Promise.all(fs.readdirSync(ctx.config.outboxDir).filter((f) => f.endsWith(".eml")).map(async (f) => simpleParser(fs.readFileSync(path.join(ctx.config.outboxDir, f)))));
+  const replies = await Promise.all(
+    fs
+      .readdirSync(ctx.config.outboxDir)
+      .filter((f) => f.endsWith(".eml"))
+      .map(async (f) => simpleParser(fs.readFileSync(path.join(ctx.config.outboxDir, f)))),
+  );
   const reply = replies.find((r) => r.to && !Array.isArray(r.to) && r.to.text.includes("dossier@exemple.ca"))!;
   expect(reply.subject).toMatch(/^\[AP-000001\]/);
   expect(reply.inReplyTo).toBe(mail.messageId);
@@ -45,7 +53,9 @@ it("ticket and reply from a dropped .eml, moved to processed/, once", async () =
 
 it("a quarantined email is kept whole and replays into a ticket", async () => {
   const ctx = testContext(db);
-  const raw = Buffer.from("To: portail.famille@cepeo.on.ca\r\nSubject: sans expediteur\r\nMessage-ID: <q-1@exemple.ca>\r\n\r\nBonjour, mon mot de passe ne marche plus.\r\n");
+  const raw = Buffer.from(
+    "To: portail.famille@cepeo.on.ca\r\nSubject: sans expediteur\r\nMessage-ID: <q-1@exemple.ca>\r\n\r\nBonjour, mon mot de passe ne marche plus.\r\n",
+  );
   const first = await ingestEmail(ctx, raw);
   expect(first).toMatchObject({ action: "quarantine", reason: "02-validate: no_sender" });
   const q = await db.prisma.mailQuarantine.findUniqueOrThrow({ where: { id: first.quarantineId! } });
@@ -55,7 +65,10 @@ it("a quarantined email is kept whole and replays into a ticket", async () => {
   expect(await replayQuarantinedEmail(ctx, q.id)).toMatchObject({ action: "quarantine" });
   expect((await db.prisma.mailQuarantine.findUniqueOrThrow({ where: { id: q.id } })).replays).toBe(1);
   // A cause that goes away: the stored copy fixed by the operator (here: a sender added), replayed.
-  await db.prisma.mailQuarantine.update({ where: { id: q.id }, data: { raw: new Uint8Array(Buffer.concat([Buffer.from("From: parent.q@exemple.ca\r\n"), raw])) } });
+  await db.prisma.mailQuarantine.update({
+    where: { id: q.id },
+    data: { raw: new Uint8Array(Buffer.concat([Buffer.from("From: parent.q@exemple.ca\r\n"), raw])) },
+  });
   expect(await replayQuarantinedEmail(ctx, q.id)).toMatchObject({ action: "ticket", intent: "account.password_reset" });
   expect((await db.prisma.mailQuarantine.findUniqueOrThrow({ where: { id: q.id } })).resolvedAs).toBe("TICKET");
   expect(await db.prisma.inboundEmail.findMany({ select: { action: true } })).toEqual([{ action: "TICKET" }]);
@@ -64,7 +77,10 @@ it("a quarantined email is kept whole and replays into a ticket", async () => {
 
 it("bad input: a 5 MB body and a 10,000-character message become tickets, never a crash", async () => {
   const ctx = testContext(db);
-  const big = parentEmail({ from: "gros@exemple.ca", body: `Bonjour, voici mon bulletin.\r\n${"x".repeat(76) + "\r\n"}`.repeat(1) + "y ".repeat(2_500_000) });
+  const big = parentEmail({
+    from: "gros@exemple.ca",
+    body: `Bonjour, voici mon bulletin.\r\n${"x".repeat(76) + "\r\n"}`.repeat(1) + "y ".repeat(2_500_000),
+  });
   expect((await ingestEmail(ctx, big.raw)).action).toBe("ticket");
   const long = parentEmail({ from: "long@exemple.ca", body: "je n'arrive pas a me connecter ".repeat(330) });
   expect((await ingestEmail(ctx, long.raw)).action).toBe("ticket");

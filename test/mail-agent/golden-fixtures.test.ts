@@ -8,7 +8,10 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 import { testConfig, testContext } from "../helpers/context";
 import { GOLDEN_APP_SECRET, MAIL_FIXTURES_DIR, setUpMailFixtures } from "../helpers/mail-fixtures";
 
-const fixtures = fs.readdirSync(MAIL_FIXTURES_DIR).filter((f) => f.endsWith(".eml")).sort();
+const fixtures = fs
+  .readdirSync(MAIL_FIXTURES_DIR)
+  .filter((f) => f.endsWith(".eml"))
+  .sort();
 let db: TestDatabase;
 let ctx: ReturnType<typeof testContext>;
 

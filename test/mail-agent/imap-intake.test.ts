@@ -22,7 +22,14 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
   let agent: RunningMailAgent | null = null;
 
   const config = (): Config =>
-    testConfig({ IMAP_HOST: "127.0.0.1", IMAP_PORT: String(dovecot.port), IMAP_USER: dovecot.user, IMAP_PASSWORD: dovecot.password, IMAP_SECURE: "false", SMTP_URL: sink.url });
+    testConfig({
+      IMAP_HOST: "127.0.0.1",
+      IMAP_PORT: String(dovecot.port),
+      IMAP_USER: dovecot.user,
+      IMAP_PASSWORD: dovecot.password,
+      IMAP_SECURE: "false",
+      SMTP_URL: sink.url,
+    });
   const append = async (raw: Buffer) => {
     await imap.append("INBOX", raw);
   };
@@ -33,7 +40,13 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
 
   beforeAll(async () => {
     [db, dovecot, sink] = await Promise.all([createTestDatabase(), startDovecot(), startSmtpSink()]);
-    imap = new ImapFlow({ host: "127.0.0.1", port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    imap = new ImapFlow({
+      host: "127.0.0.1",
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await imap.connect();
   });
   afterAll(async () => {
@@ -52,7 +65,10 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
   });
 
   function start(ctx: ReturnType<typeof testContext>) {
-    agent = startMailAgent({ ctx, metrics: createMetrics(ctx) }, { outboxIntervalMs: 100, pollMs: 60_000, backoff: { baseMs: 100, maxMs: 500 } });
+    agent = startMailAgent(
+      { ctx, metrics: createMetrics(ctx) },
+      { outboxIntervalMs: 100, pollMs: 60_000, backoff: { baseMs: 100, maxMs: 500 } },
+    );
     return agent;
   }
 
@@ -75,7 +91,11 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
     expect(tickets).toEqual([{ channel: "EMAIL", intent: "account.password_reset", lang: "fr", requesterEmail: "parent.test@exemple.ca" }]);
     expect(await db.prisma.mailboxSyncState.count()).toBe(1);
     // The parent answers the reply: threaded into the same ticket, no second acknowledgement.
-    const followUp = parentEmail({ subject: `Re: ${reply.subject}`, body: "Merci, ça marche maintenant.", headers: `In-Reply-To: ${reply.messageId}` });
+    const followUp = parentEmail({
+      subject: `Re: ${reply.subject}`,
+      body: "Merci, ça marche maintenant.",
+      headers: `In-Reply-To: ${reply.messageId}`,
+    });
     await append(followUp.raw);
     await waitFor(async () => (await db.prisma.ticketMessage.count()) === 2, "the follow-up");
     expect(await db.prisma.ticket.count()).toBe(1);
@@ -91,12 +111,20 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
     await waitFor(async () => (await db.prisma.inboundEmail.count()) === 1, "the first email");
     await imap.logout().catch(() => undefined);
     await dovecot.restart();
-    imap = new ImapFlow({ host: "127.0.0.1", port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    imap = new ImapFlow({
+      host: "127.0.0.1",
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await imap.connect();
     await append(parentEmail({ from: "apres@exemple.ca" }).raw);
     await waitFor(async () => (await db.prisma.inboundEmail.count()) === 2, "the email sent after the restart");
     await waitFor(() => running.intake !== null && (running.intake as { connected: boolean }).connected, "the reconnection");
-    expect((await db.prisma.ticket.findMany({ select: { requesterEmail: true }, orderBy: { number: "asc" } })).map((t) => t.requesterEmail)).toEqual(["avant@exemple.ca", "apres@exemple.ca"]);
+    expect(
+      (await db.prisma.ticket.findMany({ select: { requesterEmail: true }, orderBy: { number: "asc" } })).map((t) => t.requesterEmail),
+    ).toEqual(["avant@exemple.ca", "apres@exemple.ca"]);
     await waitFor(async () => (await count("INBOX")) === 0, "INBOX emptied");
     expect(await count(PROCESSED_FOLDER)).toBe(before + 2);
   });
@@ -106,7 +134,10 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
     await sink.down();
     start(ctx);
     await append(parentEmail({ from: "patient@exemple.ca" }).raw);
-    await waitFor(async () => (await db.prisma.outboxMessage.count({ where: { attempts: { gte: 1 }, status: "PENDING" } })) >= 1, "a failed attempt");
+    await waitFor(
+      async () => (await db.prisma.outboxMessage.count({ where: { attempts: { gte: 1 }, status: "PENDING" } })) >= 1,
+      "a failed attempt",
+    );
     await agent!.stop();
     agent = null;
     await sink.up();
@@ -125,12 +156,18 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
     let turn = 0;
     sink.onMessage = (m) => {
       if (!m.to.includes("robot@exemple.ca")) return;
-      void append(parentEmail({ from: "robot@exemple.ca", subject: `Accuse de reception ${++turn}`, body: "Votre message a bien ete recu, merci." }).raw);
+      void append(
+        parentEmail({ from: "robot@exemple.ca", subject: `Accuse de reception ${++turn}`, body: "Votre message a bien ete recu, merci." })
+          .raw,
+      );
     };
     start(ctx);
     await append(parentEmail({ from: "robot@exemple.ca", subject: "Bonjour" }).raw);
     await waitFor(async () => (await db.prisma.inboundEmail.count()) === MAX_REPLIES_PER_SENDER_PER_HOUR + 1, "the email past the cap");
-    await waitFor(async () => (await db.prisma.outboxMessage.count({ where: { status: { not: "SENT" }, toAddress: "robot@exemple.ca" } })) === 0, "the outbox drained");
+    await waitFor(
+      async () => (await db.prisma.outboxMessage.count({ where: { status: { not: "SENT" }, toAddress: "robot@exemple.ca" } })) === 0,
+      "the outbox drained",
+    );
     expect(sink.received.filter((m) => m.to.includes("robot@exemple.ca"))).toHaveLength(MAX_REPLIES_PER_SENDER_PER_HOUR);
     expect(await db.prisma.outboxMessage.count({ where: { toAddress: "robot@exemple.ca" } })).toBe(MAX_REPLIES_PER_SENDER_PER_HOUR);
     expect(await db.prisma.inboundEmail.count()).toBe(MAX_REPLIES_PER_SENDER_PER_HOUR + 1);

@@ -22,7 +22,13 @@ describeWithDovecot("mail agent killed between the commit and the move", () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    imap = new ImapFlow({ host: "127.0.0.1", port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    imap = new ImapFlow({
+      host: "127.0.0.1",
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await imap.connect();
   });
   afterAll(async () => {
@@ -33,13 +39,24 @@ describeWithDovecot("mail agent killed between the commit and the move", () => {
 
   function agentProcess(crash: boolean): { child: ChildProcess; next: (msg: string) => Promise<void> } {
     const env: NodeJS.ProcessEnv = {
-      ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn", IMAP_HOST: "127.0.0.1", IMAP_PORT: String(dovecot.port),
-      IMAP_USER: dovecot.user, IMAP_PASSWORD: dovecot.password, IMAP_SECURE: "false", CRASH_BEFORE_MOVE: crash ? "1" : "0",
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      IMAP_HOST: "127.0.0.1",
+      IMAP_PORT: String(dovecot.port),
+      IMAP_USER: dovecot.user,
+      IMAP_PASSWORD: dovecot.password,
+      IMAP_SECURE: "false",
+      CRASH_BEFORE_MOVE: crash ? "1" : "0",
     };
     delete env.DATABASE_URL;
     delete env.SMTP_URL;
     delete env.NODE_OPTIONS;
-    const child = fork(path.resolve(__dirname, "../helpers/mail-agent-process.ts"), [], { env, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(path.resolve(__dirname, "../helpers/mail-agent-process.ts"), [], {
+      env,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     const seen: string[] = [];
     child.on("message", (m) => seen.push(String(m)));
     return { child, next: (msg) => waitFor(() => seen.includes(msg), `the agent's « ${msg} »`, 90_000) };
