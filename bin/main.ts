@@ -7,6 +7,7 @@ import type { CommandDeps } from "../cli/command-deps";
 import { registerDbCommands } from "../cli/db-command";
 import { registerDoctorCommand } from "../cli/doctor-command";
 import { registerImportCommands } from "../cli/import-command";
+import { registerMailCommands } from "../cli/mail-command";
 import { registerNluCommands } from "../cli/nlu-command";
 import { registerStartCommand } from "../cli/start-command";
 import { registerChatCommands } from "../cli/chat-command";
@@ -45,6 +46,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
   registerDbCommands(program, deps);
   registerImportCommands(program, deps);
   registerNluCommands(program, deps);
+  registerMailCommands(program, deps);
   registerDoctorCommand(program, deps);
   registerChatCommands(program, deps);
   return program;

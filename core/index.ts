@@ -14,10 +14,12 @@ export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/tex
 export { afterReply, settleAfterReply } from "./util/after-reply";
 export * from "./accounts";
 export { classify, detectLanguage, CLARIFY_BELOW, INTENTS, type IntentId, type Classification, type ClassifyOptions, type IntentScore } from "./nlu";
+export { extractRequest as extractEmailRequest } from "./nlu/email-text";
 export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate";
 export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";
+export * from "./mail";
 export * from "./import";
 export * from "./answers";
 export * from "./bot-state";

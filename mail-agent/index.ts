@@ -1,29 +1,86 @@
 // The mail agent's one entry, called by the composition root (bin/start.ts): delivers the outbox by SMTP
-// (SMTP_URL) or as .eml files under DATA_DIR/outbox. The IMAP intake joins it here.
+// (SMTP_URL) or as .eml files under DATA_DIR/outbox, and reads the help mailbox — IMAP (IMAP_HOST) or, the
+// embedded default, the folder DATA_DIR/inbox/ — through the intake pipeline (pipeline/, numbered stages).
 import type { ChannelDeps } from "../core";
 import { startOutboxDelivery } from "./outbox/deliver-outbox";
 import { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
+import { startImapIntake, type ImapIntake } from "./intake/imap-intake";
+import { startFolderIntake, type FolderIntake } from "./intake/folder-intake";
+import { mailMetrics } from "./mail-metrics";
 
 export { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
 export { deliverOutboxOnce } from "./outbox/deliver-outbox";
+export {
+  inspectEmail,
+  ingestEmail,
+  ingestDirectory,
+  replayQuarantinedEmail,
+  type InspectResult,
+  type IngestDirectorySummary,
+  type ProcessResult,
+} from "./inspect-email";
+export { PROCESSED_FOLDER } from "./intake/imap-intake";
+
+export interface MailAgentOptions {
+  /** Outbox polling (ms); tests and the bench go faster. */
+  outboxIntervalMs?: number;
+  /** IMAP backstop poll / folder poll (ms). */
+  pollMs?: number;
+  /** Reconnection backoff of the IMAP client. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Start the intake (default true). */
+  intake?: boolean;
+}
 
 /** /readyz reuses the last SMTP check this long: probes every second must not open an SMTP session each. */
 export const READINESS_CACHE_MS = 10_000;
 
 export interface RunningMailAgent {
   transport: MailTransport;
-  /** For GET /readyz: the SMTP server answers (or the outbox folder is writable). */
+  /** For GET /readyz: the SMTP server answers (or the outbox folder is writable), the mailbox is connected. */
   readiness: { name: string; check(): Promise<void>; cacheMs?: number }[];
+  /** The intake: IMAP or the inbox folder (null when disabled). */
+  intake: ImapIntake | FolderIntake | null;
   stop(): Promise<void>;
 }
 
-export function startMailAgent({ ctx }: ChannelDeps): RunningMailAgent {
+export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): RunningMailAgent {
+  const { ctx } = deps;
   const { config } = ctx;
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.outboxDir);
-  const stopDelivery = startOutboxDelivery(ctx, transport);
+  const stopDelivery = startOutboxDelivery(ctx, transport, opts.outboxIntervalMs);
+  const metrics = mailMetrics(deps);
+  const onResult = (r: { action: string }) => metrics.count(r.action);
+  const readiness: RunningMailAgent["readiness"] = [{ name: "smtp", check: () => transport.verify(), cacheMs: READINESS_CACHE_MS }];
+  let intake: ImapIntake | FolderIntake | null = null;
+  if (opts.intake !== false && config.IMAP_HOST) {
+    const imap = startImapIntake(ctx, {
+      host: config.IMAP_HOST,
+      port: config.IMAP_PORT ?? (config.IMAP_SECURE === false ? 143 : 993),
+      secure: config.IMAP_SECURE ?? true,
+      user: config.IMAP_USER!,
+      password: config.IMAP_PASSWORD!,
+      pollMs: opts.pollMs,
+      backoff: opts.backoff,
+      onResult,
+    });
+    intake = imap;
+    readiness.push({
+      name: "imap",
+      check: async () => {
+        if (!imap.connected) throw new Error("the IMAP mailbox is not connected");
+      },
+    });
+  } else if (opts.intake !== false) {
+    intake = startFolderIntake(ctx, { dir: config.inboxDir, pollMs: opts.pollMs, onResult });
+  }
   return {
     transport,
-    readiness: [{ name: "smtp", check: () => transport.verify(), cacheMs: READINESS_CACHE_MS }],
-    stop: stopDelivery,
+    readiness,
+    intake,
+    async stop() {
+      await intake?.stop();
+      await stopDelivery();
+    },
   };
 }

@@ -25,6 +25,8 @@ export interface EnqueueEmailOptions {
   /** Overrides MAIL_FROM (e.g. the help-desk address for ticket mail). */
   from?: string;
   replyTo?: string;
+  /** A Message-ID made by the caller (the mail agent's signed ones); a random one otherwise. */
+  messageId?: string;
 }
 
 export interface EnqueuedEmail {
@@ -49,7 +51,7 @@ export async function enqueueEmail(ctx: CoreContext, opts: EnqueueEmailOptions, 
   const t = translator(opts.lang);
   const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) });
   const fromAddress = opts.from ?? ctx.config.MAIL_FROM;
-  const messageId = newMessageId(fromAddress);
+  const messageId = opts.messageId ?? newMessageId(fromAddress);
   const headers: Record<string, string> = {
     "Auto-Submitted": opts.autoReply ? "auto-replied" : "auto-generated",
     "Content-Language": opts.lang === "fr" ? "fr-CA" : "en-CA",

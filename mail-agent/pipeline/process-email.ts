@@ -1,0 +1,159 @@
+// The orchestrator: runs the numbered stages in order on one email, stops at the first stage that marks an
+// outcome, persists the decision, notifies. A stage that throws puts the email in quarantine (kept whole,
+// with the stage and the reason) and never stops the next email. `dryRun` (mail inspect) writes nothing.
+import {
+  getQuarantinedEmail,
+  isAppError,
+  quarantineEmail,
+  recordQuarantineReplayFailure,
+  emailContentHash,
+  inboundDedupeKey,
+} from "../../core";
+import { parseStage } from "./01-parse";
+import { validateStage } from "./02-validate";
+import { autoResponseStage } from "./03-auto-response";
+import { ownMailStage } from "./04-own-mail";
+import { bounceStage } from "./05-bounce";
+import { followUpStage } from "./06-follow-up";
+import { stripStage } from "./07-strip";
+import { identifyStage } from "./08-identify";
+import { classifyStage } from "./09-classify";
+import { routeStage } from "./10-route";
+import { replyStage } from "./11-reply";
+import { persistStage } from "./12-persist";
+import { notifyStage } from "./13-notify";
+import type { MailContext, MailSource, PipelineDeps, Stage } from "./types";
+
+export type ProcessAction = "ticket" | "thread" | "ignore" | "quarantine" | "duplicate";
+
+/** What became of one email; the first seven fields are `mail inspect`'s JSON (SPEC §8). */
+export interface ProcessResult {
+  action: ProcessAction;
+  intent: string | null;
+  lang: string | null;
+  school: string | null;
+  child: string | null;
+  oen: string | null;
+  reason: string | null;
+  ticketId?: string | null;
+  reference?: string | null;
+  quarantineId?: string | null;
+  replyCapped?: boolean;
+}
+
+const STAGES: [string, Stage][] = [
+  ["01-parse", parseStage],
+  ["02-validate", validateStage],
+  ["03-auto-response", autoResponseStage],
+  ["04-own-mail", ownMailStage],
+  ["05-bounce", bounceStage],
+  ["06-follow-up", followUpStage],
+  ["07-strip", stripStage],
+  ["08-identify", identifyStage],
+  ["09-classify", classifyStage],
+  ["10-route", routeStage],
+  ["11-reply", replyStage],
+  ["12-persist", persistStage],
+];
+
+function reasonOf(err: unknown): string {
+  if (isAppError(err)) return err.code;
+  const e = err as Error;
+  return `${e?.name ?? "Error"}: ${String(e?.message ?? err).split("\n")[0]}`.slice(0, 300);
+}
+
+function resultOf(mail: MailContext): ProcessResult {
+  const o = mail.outcome;
+  const c = mail.classification;
+  const e = mail.entities;
+  const base = {
+    intent: c?.intent ?? null,
+    lang: mail.lang ?? null,
+    school: mail.thread ? mail.thread.schoolCode : (mail.route?.schoolCode ?? null),
+    child: e?.child?.givenName ?? e?.childName ?? null,
+    oen: e?.oen ?? null,
+  };
+  if (o?.action === "quarantine")
+    return { action: "quarantine", intent: null, lang: null, school: null, child: null, oen: null, reason: `${o.stage}: ${o.reason}` };
+  if (o?.action === "duplicate")
+    return { action: "duplicate", intent: null, lang: null, school: null, child: null, oen: null, reason: o.reason };
+  if (o?.action === "ignore") return { action: "ignore", intent: null, lang: null, school: null, child: null, oen: null, reason: o.reason };
+  const ing = mail.ingested;
+  const extra = {
+    ticketId: ing?.ticketId ?? mail.thread?.ticketId ?? null,
+    reference: ing?.reference ?? null,
+    replyCapped: ing?.replyCapped ?? false,
+  };
+  if (mail.thread) return { action: "thread", ...base, reason: mail.threadAs?.reason ?? mail.thread.by, ...extra };
+  return { action: "ticket", ...base, reason: mail.route?.reason ?? null, ...extra };
+}
+
+async function quarantine(mail: MailContext, deps: PipelineDeps, stage: string, reason: string): Promise<string | null> {
+  mail.outcome = { action: "quarantine", stage, reason };
+  const log = deps.ctx.log.child({ component: "mail" });
+  if (deps.dryRun) return null;
+  if (mail.source.replayOf) {
+    await recordQuarantineReplayFailure(deps.ctx, { id: mail.source.replayOf, stage, reason });
+    log.warn({ quarantineId: mail.source.replayOf, stage, reason }, "replayed email failed again");
+    return mail.source.replayOf;
+  }
+  const contentHash = mail.contentHash ?? emailContentHash(mail.raw);
+  const messageId = mail.parsed?.messageId ?? null;
+  const q = await quarantineEmail(deps.ctx, {
+    raw: mail.raw,
+    dedupeKey: mail.dedupeKey ?? inboundDedupeKey(messageId, contentHash),
+    messageId,
+    contentHash,
+    mailbox: mail.source.mailbox,
+    uidValidity: mail.source.uidValidity ?? null,
+    uid: mail.source.uid ?? null,
+    fromAddress: mail.parsed?.from?.address ?? null,
+    subject: mail.parsed?.subject ?? null,
+    stage,
+    reason,
+  });
+  log.warn(
+    { quarantineId: q.id, stage, reason, mailbox: mail.source.mailbox, uid: mail.source.uid?.toString() },
+    "email quarantined (aide-portail mail replay ID)",
+  );
+  return q.id || null;
+}
+
+export async function processEmail(deps: PipelineDeps, raw: Buffer, source: MailSource): Promise<ProcessResult> {
+  const mail: MailContext = { raw, source };
+  let quarantineId: string | null = null;
+  let quarantined = false;
+  for (const [name, stage] of STAGES) {
+    if (mail.outcome && name !== "12-persist") continue; // an early outcome skips to persist
+    if (mail.outcome?.action === "duplicate" || mail.outcome?.action === "quarantine") break;
+    try {
+      await stage(mail, deps);
+    } catch (err) {
+      quarantined = true;
+      quarantineId = await quarantine(mail, deps, name, reasonOf(err));
+      break;
+    }
+  }
+  if (mail.outcome?.action === "quarantine" && !quarantined) {
+    quarantineId = await quarantine(mail, deps, mail.outcome.stage, mail.outcome.reason);
+  }
+  await notifyStage(mail, deps);
+  return { ...resultOf(mail), ...(quarantineId ? { quarantineId } : {}) };
+}
+
+/** `mail replay ID`: the quarantined email through the whole pipeline again. */
+export async function replayQuarantined(deps: PipelineDeps, id: string): Promise<ProcessResult> {
+  const q = await getQuarantinedEmail(deps.ctx, { id });
+  if (q.resolvedAt)
+    return {
+      action: "duplicate",
+      intent: null,
+      lang: null,
+      school: null,
+      child: null,
+      oen: null,
+      reason: "already_resolved",
+      quarantineId: q.id,
+    };
+  return processEmail(deps, q.raw, { mailbox: q.mailbox, replayOf: q.id });
+}

@@ -1,0 +1,70 @@
+// An SMTP receiver in the test process (smtp-server): stores every message; can be taken down and brought
+// back on the same port (the « SMTP down, then up » test); `onMessage` lets a test act as an auto-responder.
+import { SMTPServer } from "smtp-server";
+
+export interface SinkMessage {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  port: number;
+  received: SinkMessage[];
+  onMessage?: (m: SinkMessage) => void;
+  down(): Promise<void>;
+  up(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  let server: SMTPServer | null = null;
+  const sink: SmtpSink = {
+    url: "",
+    port: 0,
+    received: [],
+    async up() {
+      const srv = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS"],
+        logger: false,
+        onData(stream, session, cb) {
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("end", () => {
+            const m = {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw: Buffer.concat(chunks).toString("utf8"),
+            };
+            sink.received.push(m);
+            cb();
+            sink.onMessage?.(m);
+          });
+        },
+      });
+      await new Promise<void>((resolve) => srv.listen(sink.port, "127.0.0.1", () => resolve()));
+      sink.port = (srv.server.address() as { port: number }).port;
+      sink.url = `smtp://127.0.0.1:${sink.port}`;
+      server = srv;
+    },
+    async down() {
+      const s = server;
+      server = null;
+      if (s) await new Promise<void>((r) => s.close(() => r()));
+    },
+    close: () => sink.down(),
+  };
+  await sink.up();
+  return sink;
+}
+
+/** Waits for a condition driven by real servers (IDLE, SMTP); fails with `what` after `ms`. Not a timing assertion. */
+export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
