@@ -35,7 +35,7 @@ function commandDeps(): CommandDeps {
       const transport = ctx.config.SMTP_URL ? smtpTransport(ctx.config.SMTP_URL) : fileTransport(ctx.config.outboxDir);
       await deliverOutboxOnce(ctx, transport);
     },
-    startSystem: async () => (require("./start") as typeof import("./start")).startSystem(),
+    startSystem: async (opts) => (require("./start") as typeof import("./start")).startSystem({ role: opts?.role }),
     runDoctor: async () => (require("./doctor") as typeof import("./doctor")).runDoctor(process.env, t),
   };
 }

@@ -1,7 +1,11 @@
 // `aide-portail start`: the whole system in one process, built in one readable order:
 // config → database (migrated) → demo seed on first embedded run → mail agent (outbox delivery) →
 // HTTP server → the bot's routes → triage's routes → listen.
+// A role narrows it for several instances on one PostgreSQL: "web" (--no-mail) drains the outbox but reads no
+// mailbox; "mail" (--mail-only) reads the mailbox and drains the outbox, and serves only health, readiness
+// and metrics. Any number of instances may drain the outbox: its claim is FOR UPDATE SKIP LOCKED.
 import type { Server } from "restify";
+import type { StartRole } from "../cli/command-deps";
 import { AppError, createMetrics, seedDemo, settleAfterReply, type ChannelDeps, type CoreContext } from "../core";
 import { registerBotRoutes } from "../bot";
 import { startMailAgent } from "../mail-agent";
@@ -29,7 +33,15 @@ function databaseReadiness(ctx: CoreContext): ReadinessCheck {
   return { name: "database", check: async () => void (await ctx.prisma.$queryRaw`select 1`) };
 }
 
-export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string } = {}): Promise<RunningSystem> {
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  host?: string;
+  /** Default "all": the HTTP channels, the mailbox intake and the outbox. */
+  role?: StartRole;
+}
+
+export async function startSystem(opts: StartOptions = {}): Promise<RunningSystem> {
+  const role = opts.role ?? "all";
   const booted = await boot({ env: opts.env });
   const { ctx, config, log } = booted;
   try {
@@ -40,10 +52,10 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
   }
   const metrics = createMetrics(ctx);
   const deps: ChannelDeps = { ctx, metrics };
-  const mail = startMailAgent(deps);
+  const mail = startMailAgent(deps, { intake: role !== "web" });
   const server = createHttpServer({ ctx, metrics, readiness: [databaseReadiness(ctx), ...mail.readiness] });
-  const bot = registerBotRoutes(server, deps);
-  registerTriageRoutes(server, deps);
+  const bot = role === "mail" ? { stop: async () => {} } : registerBotRoutes(server, deps);
+  if (role !== "mail") registerTriageRoutes(server, deps);
   const host = opts.host ?? "0.0.0.0";
   try {
     await new Promise<void>((resolve, reject) => {
@@ -66,7 +78,7 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
   }
   const address = server.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
-  log.info({ component: "start", url, database: booted.db.kind, mail: mail.transport.kind }, "Aide-Portail started");
+  log.info({ component: "start", url, role, database: booted.db.kind, mail: mail.transport.kind, intake: mail.intake ? "on" : "off" }, "Aide-Portail started");
   let stopping: Promise<void> | undefined;
   return {
     booted,

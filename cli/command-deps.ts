@@ -12,6 +12,9 @@ export interface BootedForCommand {
   close(): Promise<void>;
 }
 
+/** What one `start` process runs: everything, the HTTP channels only (`--no-mail`), or the mail agent only (`--mail-only`). */
+export type StartRole = "all" | "web" | "mail";
+
 export interface RunningSystemHandle {
   url: string;
   stop(): Promise<void>;
@@ -33,7 +36,7 @@ export interface CommandDeps {
   /** Delivers what the outbox holds now (SMTP or DATA_DIR/outbox), as the mail agent would. */
   deliverMail?(ctx: CoreContext): Promise<void>;
   /** The whole system of `aide-portail start` (bin/start.ts). */
-  startSystem(): Promise<RunningSystemHandle>;
+  startSystem(opts?: { role?: StartRole }): Promise<RunningSystemHandle>;
   /** Every check of `aide-portail doctor` (bin/doctor.ts). */
   runDoctor(): Promise<DoctorLine[]>;
 }

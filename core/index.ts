@@ -10,6 +10,7 @@ export { recordAudit, type AuditInput, type ActorType } from "./audit";
 export { getI18n, translator, isLang, LANGS, type Lang } from "./i18n";
 export * from "./outbox";
 export { createMetrics, type Metrics } from "./metrics";
+export { runOncePerPeriod, scheduleJob, periodKey, INSTANCE_ID, type JobRunOptions, type JobRunOutcome, type ScheduledJob } from "./scheduled-job";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
 export { afterReply, settleAfterReply } from "./util/after-reply";
 export * from "./accounts";

@@ -3,8 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { applyMigrations, openSchemaEngine, pgliteMigrationFactory } from "./schema-engine";
+import { applyMigrations, openSchemaEngine, pgliteMigrationFactory, pgMigrationFactory } from "./schema-engine";
 import type { Database } from "./database";
 import { AppError } from "../errors";
 
@@ -50,7 +49,7 @@ export async function migrateDatabase(db: Database, opts: { migrationsDir?: stri
     }
     // The pg adapter is used only to apply migrations (its shadow-database support is unreliable,
     // see recipes/prisma-offline.md); the pool stays owned by the Database.
-    const engine = await openSchemaEngine(SCHEMA_PATH, new PrismaPg(db.pool!));
+    const engine = await openSchemaEngine(SCHEMA_PATH, pgMigrationFactory(db.pool!));
     try {
       return await applyMigrations(engine, dir);
     } finally {

@@ -8,6 +8,7 @@ import {
 import type { SchemaEngine, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 type Bg = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -148,4 +149,26 @@ export function pgliteMigrationFactory(db: PGlite) {
     },
   };
   return factory;
+}
+
+/**
+ * PrismaPg for migrations, with one fix for @prisma/adapter-pg 7.10: its executeScript() splits the script on
+ * every ";", comments and string literals included, so a migration whose comment says « a; b » fails on
+ * PostgreSQL (and not on PGlite, whose exec() parses the script). We send the script whole, as one simple
+ * query: PostgreSQL parses it and runs it as one implicit transaction.
+ */
+export function pgMigrationFactory(pool: import("pg").Pool): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPg(pool);
+  const connect = async () => {
+    const adapter = await base.connect();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (e) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(e); // -> DriverAdapterError
+      }
+    };
+    return adapter;
+  };
+  return { provider: base.provider, adapterName: base.adapterName, connect, connectToShadowDb: () => base.connectToShadowDb() };
 }

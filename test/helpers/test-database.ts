@@ -13,6 +13,8 @@ import { createScratchPostgres } from "./scratch-postgres";
 export interface TestDatabase extends Database {
   /** Empties every table (keeps the migrations), for isolation between tests of one file. */
   reset(): Promise<void>;
+  /** The scratch database's URL on PostgreSQL (a test may open a second pool: a second instance). */
+  url?: string;
 }
 
 function migrationsHash(): string {
@@ -61,6 +63,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrateDatabase(db);
   return {
     ...db,
+    url: scratch.url,
     reset: () => truncateAll(db),
     async close() {
       await db.close();
