@@ -1,5 +1,6 @@
 // `aide-portail doctor`: checks the configuration end to end and says in plain words what is wrong.
-// Each check is independent: one failure never hides the others.
+// Each check is independent: one failure never hides the others. Parts: configuration, database (reachable,
+// migrated), SMTP, mailbox, the shared key (APP_SECRET or DATA_DIR/secret.key), disk space of DATA_DIR, Bot Framework.
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -91,12 +92,54 @@ function checkSecret(config: Config, t: TFunction): DoctorLine {
   return { check: "secret", ok: true, detail: t("cli:doctor.secret.keyFile", { where: config.dataDir }) };
 }
 
+/** Below this, DATA_DIR (outbox .eml files, the inbox folder, the embedded database) is reported as low. */
+export const MIN_FREE_BYTES = 1024 ** 3;
+
+/** The nearest existing folder of DATA_DIR (it may not exist before the first start). */
+function existingAncestor(dir: string): string {
+  let d = path.resolve(dir);
+  while (!fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+  return d;
+}
+
+function checkDisk(config: Config, t: TFunction, minFree = MIN_FREE_BYTES): DoctorLine {
+  const where = config.dataDir;
+  try {
+    const s = fs.statfsSync(existingAncestor(where));
+    const freeBytes = s.bavail * s.bsize;
+    const free = (freeBytes / 1024 ** 3).toFixed(1);
+    return freeBytes < minFree
+      ? { check: "disk", ok: false, detail: t("cli:doctor.disk.low", { where, free, min: (minFree / 1024 ** 3).toFixed(1) }) }
+      : { check: "disk", ok: true, detail: t("cli:doctor.disk.ok", { where, free }) };
+  } catch (err) {
+    return { check: "disk", ok: false, detail: t("cli:doctor.disk.failed", { where, error: (err as Error).message }) };
+  }
+}
+
+/** DATA_DIR/secret.key, when APP_SECRET is unset: present, long enough, and readable by its owner only. */
+function checkKeyFile(config: Config, t: TFunction): DoctorLine {
+  if (config.APP_SECRET) return { check: "keyfile", ok: true, detail: t("cli:doctor.keyFile.fromEnv") };
+  const where = path.join(config.dataDir, "secret.key");
+  if (!fs.existsSync(where)) return { check: "keyfile", ok: true, detail: t("cli:doctor.keyFile.notCreated", { where }) };
+  try {
+    const mode = fs.statSync(where).mode & 0o777;
+    if (fs.readFileSync(where, "utf8").trim().length < 32) return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.tooShort", { where }) };
+    if (mode & 0o077) return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.tooOpen", { where, mode: mode.toString(8).padStart(4, "0") }) };
+    return { check: "keyfile", ok: true, detail: t("cli:doctor.keyFile.ok", { where }) };
+  } catch (err) {
+    return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.unreadable", { where, error: (err as Error).message }) };
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function checkBot(config: Config, t: TFunction): DoctorLine {
   if (!config.MicrosoftAppId) return { check: "bot", ok: true, detail: t("cli:doctor.bot.webchatOnly") };
+  if (!GUID.test(config.MicrosoftAppId)) return { check: "bot", ok: false, detail: t("cli:doctor.bot.badAppId") };
   return { check: "bot", ok: true, detail: t("cli:doctor.bot.configured", { type: config.MicrosoftAppType ?? "MultiTenant" }) };
 }
 
-export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction): Promise<DoctorLine[]> {
+export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction, opts: { minFreeBytes?: number } = {}): Promise<DoctorLine[]> {
   let config: Config;
   try {
     config = loadConfig(env);
@@ -110,6 +153,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction): Promise<D
     await checkSmtp(config, t),
     await checkMailbox(config, t),
     checkSecret(config, t),
+    checkKeyFile(config, t),
+    checkDisk(config, t, opts.minFreeBytes),
     checkBot(config, t),
   ];
 }

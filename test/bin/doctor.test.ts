@@ -14,7 +14,7 @@ describe("doctor", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-doctor-"));
     const lines = await runDoctor({ DATA_DIR: dir }, t);
     expect(lines.map((l) => [l.check, l.ok])).toEqual([
-      ["config", true], ["database", true], ["smtp", true], ["mailbox", true], ["secret", true], ["bot", true],
+      ["config", true], ["database", true], ["smtp", true], ["mailbox", true], ["secret", true], ["keyfile", true], ["disk", true], ["bot", true],
     ]);
     expect(lines[1].detail).toContain("premier démarrage");
     expect(lines[2].detail).toContain(path.join(dir, "outbox"));
@@ -58,6 +58,33 @@ describe("doctor", () => {
     const all = lines.map((l) => l.detail).join("\n");
     expect(all).not.toContain("motdepasse");
     expect(all).not.toContain("secretsmtp");
+  });
+
+  it("checks the key file (private, long enough), the disk space of DATA_DIR and the Bot Framework app id", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-doctor-key-"));
+    const key = path.join(dir, "secret.key");
+    fs.writeFileSync(key, "x".repeat(43) + "\n", { mode: 0o644 });
+    fs.chmodSync(key, 0o644);
+    let byCheck = Object.fromEntries((await runDoctor({ DATA_DIR: dir }, t)).map((l) => [l.check, l]));
+    expect(byCheck.keyfile).toMatchObject({ ok: false });
+    expect(byCheck.keyfile.detail).toContain("chmod 600");
+    fs.chmodSync(key, 0o600);
+    fs.writeFileSync(key, "court\n");
+    byCheck = Object.fromEntries((await runDoctor({ DATA_DIR: dir }, t)).map((l) => [l.check, l]));
+    expect(byCheck.keyfile).toMatchObject({ ok: false });
+    expect(byCheck.keyfile.detail).toContain("trop court");
+    fs.writeFileSync(key, "y".repeat(43) + "\n");
+    const lines = await runDoctor({ DATA_DIR: path.join(dir, "pas-encore"), MicrosoftAppId: "mon-bot", MicrosoftAppPassword: "x" }, t, {
+      minFreeBytes: Number.MAX_SAFE_INTEGER,
+    });
+    byCheck = Object.fromEntries(lines.map((l) => [l.check, l]));
+    expect(byCheck.disk).toMatchObject({ ok: false });
+    expect(byCheck.disk.detail).toContain(path.join(dir, "pas-encore"));
+    expect(byCheck.bot).toMatchObject({ ok: false });
+    expect(byCheck.bot.detail).toContain("GUID");
+    byCheck = Object.fromEntries((await runDoctor({ DATA_DIR: dir }, t)).map((l) => [l.check, l]));
+    expect(byCheck.keyfile).toMatchObject({ ok: true });
+    expect(byCheck.disk).toMatchObject({ ok: true });
   });
 
   it("reports a bad environment as one config line naming the variables", async () => {
