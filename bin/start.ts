@@ -33,6 +33,14 @@ function databaseReadiness(ctx: CoreContext): ReadinessCheck {
   return { name: "database", check: async () => void (await ctx.prisma.$queryRaw`select 1`) };
 }
 
+/** What holds the memory at each step of the start (debug level; bench/start-bench.ts prints them). */
+function memoryCheckpoint(log: Booted["log"], step: string): void {
+  if (!log.isLevelEnabled("debug")) return;
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1048576);
+  log.debug({ component: "start", step, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) }, "memory checkpoint");
+}
+
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   host?: string;
@@ -44,6 +52,7 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
   const role = opts.role ?? "all";
   const booted = await boot({ env: opts.env });
   const { ctx, config, log } = booted;
+  memoryCheckpoint(log, "booted (database open)");
   try {
     await seedOnFirstRun(booted);
   } catch (err) {
@@ -52,10 +61,14 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
   }
   const metrics = createMetrics(ctx);
   const deps: ChannelDeps = { ctx, metrics };
+  memoryCheckpoint(log, "seeded");
   const mail = startMailAgent(deps, { intake: role !== "web" });
+  memoryCheckpoint(log, "mail agent");
   const server = createHttpServer({ ctx, metrics, readiness: [databaseReadiness(ctx), ...mail.readiness] });
   const bot = role === "mail" ? { stop: async () => {} } : registerBotRoutes(server, deps);
+  memoryCheckpoint(log, "bot routes");
   if (role !== "mail") registerTriageRoutes(server, deps);
+  memoryCheckpoint(log, "triage routes");
   const host = opts.host ?? "0.0.0.0";
   try {
     await new Promise<void>((resolve, reject) => {
@@ -76,6 +89,7 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
       cause: err,
     });
   }
+  memoryCheckpoint(log, "listening");
   const address = server.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
   log.info({ component: "start", url, role, database: booted.db.kind, mail: mail.transport.kind, intake: mail.intake ? "on" : "off" }, "Aide-Portail started");

@@ -7,6 +7,7 @@ import { CsvSyntaxError, openCsv, type CsvFile, type CsvRow } from "./csv-reader
 import { addError, newFileReport, type FileReport } from "./summary";
 import { syncRows, type EntitySpec, type Row } from "./sync-rows";
 import { RowError } from "./values";
+import { FirstLineIndex } from "./first-line-index";
 import type { ImportState } from "./import-state";
 
 export interface RowOp {
@@ -47,7 +48,8 @@ export async function runFile(st: ImportState, def: FileDef): Promise<FileReport
     return rep;
   }
   await def.prepare?.(csv, st, rep);
-  const firstLine = new Map<string, number>();
+  // Bounded: a 64-bit digest and a line per key (12 bytes), not the key string (first-line-index.ts).
+  const firstLine = new FirstLineIndex();
   try {
     for await (const rows of csv.chunks(CHUNK_SIZE)) {
       const ops: { op: RowOp; line: number }[] = [];
@@ -61,12 +63,11 @@ export async function runFile(st: ImportState, def: FileDef): Promise<FileReport
           }
           for (const op of Array.isArray(out) ? out : [out]) {
             const key = `${op.spec.model}|${op.spec.keyOf(op.data)}`;
-            const first = firstLine.get(key);
+            const first = firstLine.firstOrAdd(key, row.line);
             if (first !== undefined) {
               addError(rep, row.line, `duplicate ${describeKey(op)} (already on line ${first}; the first row is kept)`);
               continue;
             }
-            firstLine.set(key, row.line);
             ops.push({ op, line: row.line });
           }
         } catch (err) {
