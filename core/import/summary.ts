@@ -47,6 +47,8 @@ export interface ImportSummary {
   source: string;
   startedAt: string;
   finishedAt: string;
+  /** "failed": the import stopped before its last file (the reason is in the log); what it wrote is kept. */
+  status: "finished" | "failed";
   oneRosterVersion: string | null;
   files: FileReport[];
   /** Files of the folder the importer does not know (ignored). */
