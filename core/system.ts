@@ -3,3 +3,4 @@
 export { openDatabase, redactUrl, type Database, type DatabaseKind } from "./db/database";
 export { migrateDatabase } from "./db/migrate";
 export { MIGRATIONS_DIR } from "./db/migrate";
+export { checkDatabaseIntegrity, type IntegrityReport, type IntegrityProblem } from "./db/integrity";

@@ -9,6 +9,7 @@ import type { CoreContext } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import type { Prisma } from "../db/generated/client";
+import { countImportedTables } from "../db/integrity";
 import { runFile, type FileDef } from "./file-pass";
 import {
   loadClasses, loadCourses, loadPeople, loadSchools, loadSessions, newImportState, type ImportState, type ProgressEvent,
@@ -120,6 +121,8 @@ function summarize(st: ImportState, runId: string, dir: string, startedAt: Date)
 }
 
 async function finishRun(ctx: CoreContext, summary: ImportSummary, actor: string | undefined): Promise<void> {
+  // What the import left, so that `doctor` can tell a table that later lost rows (a damaged file) from one never filled.
+  summary.tableCounts = await countImportedTables(ctx.prisma);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.importRun.update({
       where: { id: summary.runId },

@@ -57,6 +57,8 @@ export interface ImportSummary {
   warnings: string[];
   totals: ImportTotals;
   rejectedFiles: string[];
+  /** Rows of each imported table once the import ended (compared by `doctor`'s integrity check). */
+  tableCounts?: Record<string, number>;
   /** No file rejected (row errors do not make an import fail). */
   ok: boolean;
 }
