@@ -117,7 +117,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction): Promise<D
     config = loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    return [{ check: "config", ok: false, detail: t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }) }];
+    return [{ check: "config", ok: false, detail: t("cli:errors.config", { problems: err.problemsIn(t).map((p) => `  - ${p}`).join("\n") }) }];
   }
   return [
     { check: "config", ok: true, detail: t("cli:doctor.config.ok") },

@@ -2,6 +2,7 @@
 // PostgreSQL database when DATABASE_URL is set): closing PGlite once reset `process.exitCode`, so a rejected
 // file and a missing folder both exited 0 while a stubbed close() in a unit test hid it.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { createChildDatabase, type ChildDatabase } from "../helpers/child-database";
 import { baseExport, writeExport } from "../import/fixtures";
@@ -45,5 +46,22 @@ describe("exit codes of the real process", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(0);
     expect(await db.count("Account")).toBeGreaterThan(0);
+  });
+
+  it("a DATA_DIR that is a file: exit 1 and a plain sentence, no EEXIST stack trace", () => {
+    const file = path.join(db.dataDir, "..", "not-a-folder");
+    fs.writeFileSync(file, "");
+    for (const dir of [file, path.join(file, "data")]) {
+      const r2 = spawnSync(process.execPath, [BIN, "db", "migrate"], {
+        env: { ...process.env, NODE_OPTIONS: "", LOG_LEVEL: "warn", AIDE_PORTAIL_LANG: "fr", DATABASE_URL: "", DATA_DIR: dir },
+        encoding: "utf8",
+      });
+      expect(r2.status).toBe(1);
+      const [sentence, ...logLines] = r2.stderr.trim().split("\n");
+      expect(sentence).toBe(
+        `DATA_DIR (${dir}) n'est pas un dossier utilisable : ce chemin, ou l'un de ses dossiers parents, est un fichier. Indiquez un dossier (il est créé s'il n'existe pas).`,
+      );
+      expect(logLines.map((l) => JSON.parse(l).msg)).toEqual(["command failed"]);
+    }
   });
 });
