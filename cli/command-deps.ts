@@ -38,8 +38,13 @@ export interface RestoreDone {
 
 export interface CommandDeps {
   t: TFunction;
-  /** Opens the configured database (migrated unless `migrate: false`), logging to stderr. */
-  boot(opts?: { migrate?: boolean }): Promise<BootedForCommand>;
+  /**
+   * Opens the configured database (migrated unless `migrate: false`), logging to stderr. `seedOnFirstRun`:
+   * an empty embedded database gets the demo, as on the first `start` (so `ask` works right after install).
+   */
+  boot(opts?: { migrate?: boolean; seedOnFirstRun?: boolean }): Promise<BootedForCommand>;
+  /** Delivers what the outbox holds now (SMTP or DATA_DIR/outbox), as the mail agent would. */
+  deliverMail?(ctx: CoreContext): Promise<void>;
   /** The whole system of `aide-portail start` (bin/start.ts). */
   startSystem(): Promise<RunningSystemHandle>;
   /** Every check of `aide-portail doctor` (bin/doctor.ts). */
@@ -57,7 +62,7 @@ export interface CommandDeps {
 export async function withCore(
   deps: CommandDeps,
   action: (b: BootedForCommand) => Promise<number>,
-  opts?: { migrate?: boolean },
+  opts?: { migrate?: boolean; seedOnFirstRun?: boolean },
 ): Promise<void> {
   const booted = await deps.boot(opts);
   let code = 1;

@@ -1,6 +1,6 @@
 // Configuration: read once from the environment, validated with zod, handed down to whoever needs it.
 // A bad environment fails fast with one message naming every bad variable (SPEC §8), each problem said in
-// the operator's language from templates (errors:config.*), never zod's English reasons.
+// the operator's language from templates (common:config.*), never zod's English reasons.
 import path from "node:path";
 import type { TFunction } from "i18next";
 import { z } from "zod";
@@ -61,7 +61,7 @@ export interface Config extends RawConfig {
   publicUrl: string;
 }
 
-/** One bad variable: the template (errors:config.<reason>) that says what is wrong with it. */
+/** One bad variable: the template (common:config.<reason>) that says what is wrong with it. */
 export interface ConfigIssue {
   variable: string;
   reason: string;
@@ -106,7 +106,7 @@ export class ConfigError extends Error {
 }
 
 function describeConfigIssues(issues: ConfigIssue[], t: TFunction): string[] {
-  return issues.map((i) => t("errors:config.problem", { variable: i.variable, reason: t(`errors:config.${i.reason}`, i.params) }));
+  return issues.map((i) => t("common:config.problem", { variable: i.variable, reason: t(`common:config.${i.reason}`, i.params) }));
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {

@@ -5,11 +5,12 @@ import type { Prisma } from "../db/generated/client";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
 import { generateToken, sha256 } from "./secrets";
+import { publicUrls } from "../public-urls";
 
 type Tx = Prisma.TransactionClient;
 
 export function validationLink(ctx: CoreContext, token: string): string {
-  return `${ctx.config.publicUrl}/compte/valider?jeton=${encodeURIComponent(token)}`;
+  return publicUrls.validateAccount(ctx, token);
 }
 
 export async function issueValidationToken(ctx: CoreContext, tx: Tx, accountId: string): Promise<{ link: string; hours: number }> {

@@ -41,7 +41,6 @@ export interface AccessibleChild {
 
 export function childNotFound(): AppError {
   return new AppError("records.child_not_found", {
-    userKey: "records:error.childNotFound",
     log: "child not found among the account's visible children",
   });
 }

@@ -16,7 +16,6 @@ export function parseDay(s: string, field = "date"): Date {
     if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) return d;
   }
   throw new AppError("records.invalid_date", {
-    userKey: "records:error.invalidDate",
     params: { field },
     log: `invalid ${field}: expected yyyy-MM-dd`,
   });
@@ -44,11 +43,10 @@ export function parseRange(from: string, to: string, maxDays: number): { from: D
   const t = parseDay(to, "to");
   const days = Math.round((t.getTime() - f.getTime()) / DAY_MS) + 1;
   if (days < 1) {
-    throw new AppError("records.invalid_range", { userKey: "records:error.invalidRange", log: "range ends before it starts" });
+    throw new AppError("records.invalid_range", { log: "range ends before it starts" });
   }
   if (days > maxDays) {
     throw new AppError("records.range_too_long", {
-      userKey: "records:error.rangeTooLong",
       params: { max: maxDays },
       log: `range of ${days} days, more than ${maxDays}`,
     });

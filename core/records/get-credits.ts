@@ -59,7 +59,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export async function getCredits(ctx: CoreContext, opts: { accountId: string; childId: string }): Promise<CreditsReport> {
   const child = await requireChild(ctx, opts.accountId, opts.childId);
   if (child.level !== "SECONDARY") {
-    throw new AppError("records.not_secondary", { userKey: "records:error.notSecondary", log: "credits asked for an elementary student" });
+    throw new AppError("records.not_secondary", { log: "credits asked for an elementary student" });
   }
   const [credits, progress] = await Promise.all([
     ctx.prisma.credit.findMany({ where: { studentId: child.id }, select: creditSelect, orderBy: [{ schoolYear: "asc" }, { courseCode: "asc" }] }),

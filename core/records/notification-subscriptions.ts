@@ -20,7 +20,7 @@ async function requireAccount(ctx: CoreContext, accountId: string): Promise<void
   const acc = typeof accountId === "string"
     ? await ctx.prisma.account.findFirst({ where: { id: accountId, status: "ACTIVE" }, select: { id: true } })
     : null;
-  if (!acc) throw new AppError("records.account_not_found", { userKey: "records:error.accountNotFound", log: "no active account" });
+  if (!acc) throw new AppError("records.account_not_found", { log: "no active account" });
 }
 
 export async function listNotificationSubscriptions(ctx: CoreContext, opts: { accountId: string }): Promise<NotificationSubscriptionState[]> {
@@ -38,7 +38,7 @@ export async function setNotificationSubscription(
   opts: { accountId: string; topic: string; enabled: boolean },
 ): Promise<NotificationSubscriptionState> {
   if (!isNotificationTopic(opts.topic)) {
-    throw new AppError("records.invalid_topic", { userKey: "records:error.invalidTopic", log: `unknown notification topic` });
+    throw new AppError("records.invalid_topic", { log: `unknown notification topic` });
   }
   await requireAccount(ctx, opts.accountId);
   const topic = opts.topic;

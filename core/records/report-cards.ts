@@ -10,11 +10,12 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { requireChild, visibleStudentsWhere } from "./access";
 import { dayString } from "./dates";
+import { PUBLIC_PATHS, publicUrls } from "../public-urls";
 
 export const DOWNLOAD_LINK_TTL_MS = 15 * 60_000;
 export const DOWNLOAD_LINK_MAX_USES = 5;
 /** The HTTP route that serves a token (bot/ or triage/ mounts it). */
-export const DOWNLOAD_PATH = "/telechargements/";
+export const DOWNLOAD_PATH = PUBLIC_PATHS.reportCardDownload;
 
 export interface ReportCardSummary {
   id: string;
@@ -50,13 +51,12 @@ export function hashToken(token: string): string {
 
 function reportCardNotFound(): AppError {
   return new AppError("records.report_card_not_found", {
-    userKey: "records:error.reportCardNotFound",
     log: "report card not found for this child",
   });
 }
 
 function linkExpired(log: string): AppError {
-  return new AppError("records.link_expired", { userKey: "records:error.linkExpired", log });
+  return new AppError("records.link_expired", { log });
 }
 
 export interface DownloadLink {
@@ -92,7 +92,7 @@ export async function createReportCardDownloadLink(
       data: { codeId: code.id, expiresAt: expiresAt.toISOString() },
     });
   });
-  return { url: `${ctx.config.publicUrl}${DOWNLOAD_PATH}${token}`, expiresAt };
+  return { url: publicUrls.reportCardDownload(ctx, token), expiresAt };
 }
 
 export interface ResolvedDownload {

@@ -49,7 +49,7 @@ export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageO
     if (!opts.staffId) throw new AppError("tickets.invalid_message", { log: "a staff message needs staffId" });
     await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
   }
-  if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "empty ticket message" });
+  if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { log: "empty ticket message" });
 
   try {
     return await ctx.prisma.$transaction(async (tx) => {

@@ -15,7 +15,7 @@ export interface ChangeTicketStatusOptions {
 
 export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketStatusOptions): Promise<{ id: string; status: TicketStatus; closedAt: Date | null; changed: boolean }> {
   if (!(opts.status in TICKET_TRANSITIONS)) {
-    throw new AppError("tickets.invalid_status", { userKey: "tickets:error.invalidStatus", log: `unknown status ${String(opts.status)}` });
+    throw new AppError("tickets.invalid_status", { log: `unknown status ${String(opts.status)}` });
   }
   if (opts.staffId) await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
   return ctx.prisma.$transaction(async (tx) => {
@@ -24,7 +24,6 @@ export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketSta
     if (t.status === opts.status) return { id: t.id, status: t.status, closedAt: t.closedAt, changed: false };
     if (!canTransition(t.status, opts.status)) {
       throw new AppError("tickets.invalid_transition", {
-        userKey: "tickets:error.invalidTransition",
         params: { from: t.status, to: opts.status },
         log: `ticket ${t.id}: ${t.status} → ${opts.status} is not allowed`,
       });

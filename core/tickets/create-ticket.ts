@@ -69,8 +69,8 @@ async function createTicketIn(ctx: CoreContext, opts: CreateTicketOptions, tx: P
     if (existing) return existing;
   }
   const subject = clean(opts.subject, MAX_SUBJECT_LENGTH);
-  if (!subject) throw new AppError("tickets.empty_subject", { userKey: "tickets:error.emptySubject", log: "ticket without a subject" });
-  if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "ticket without a body" });
+  if (!subject) throw new AppError("tickets.empty_subject", { log: "ticket without a subject" });
+  if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { log: "ticket without a body" });
   const { body, truncated } = capBody(opts.body, opts.lang);
   let studentId = opts.studentId ?? null;
   if (studentId && opts.accountId) {

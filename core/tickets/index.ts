@@ -1,8 +1,6 @@
 // Tickets: what parents open from chat, Teams, email or the help form, routed to a school's queue or to
 // the central help desk (routing.ts), and what staff do with them. Every change leaves an audit event.
-// Error codes: tickets.not_found, tickets.empty_subject, tickets.empty_body, tickets.invalid_message,
-// tickets.invalid_status, tickets.invalid_transition, tickets.unknown_school, tickets.invalid_form
-// (HelpFormError.fields: one key per field), tickets.invalid_viewer.
+// Error codes: see core/error-codes.ts (tickets.invalid_form carries HelpFormError.fields: one key per field).
 export { createTicket, MAX_SUBJECT_LENGTH, type CreateTicketOptions, type CreatedTicket } from "./create-ticket";
 export { routeTicket, findSchoolByCode, CENTRAL_ONLY_INTENTS, type Route, type RoutingInput, type RoutingReason } from "./routing";
 export { formatTicketReference, parseTicketReference, TICKET_REFERENCE_PREFIX } from "./ticket-reference";

@@ -19,7 +19,7 @@ export async function rerouteTicket(ctx: CoreContext, opts: RerouteTicketOptions
     let school: { id: string; code: string; name: string } | null = null;
     if (!opts.central) {
       school = await findSchoolByCode(tx, opts.schoolCode);
-      if (!school) throw new AppError("tickets.unknown_school", { userKey: "tickets:error.unknownSchool", log: "reroute to an unknown school code" });
+      if (!school) throw new AppError("tickets.unknown_school", { log: "reroute to an unknown school code" });
     }
     const queue: TicketQueue = school ? "SCHOOL" : "CENTRAL";
     await tx.ticket.update({ where: { id: t.id }, data: { queue, schoolId: school?.id ?? null, updatedAt: ctx.now() } });

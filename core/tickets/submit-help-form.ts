@@ -39,7 +39,6 @@ export interface HelpFormFieldError {
 export class HelpFormError extends AppError {
   constructor(readonly fields: HelpFormFieldError[]) {
     super("tickets.invalid_form", {
-      userKey: "tickets:form.error.invalid",
       params: { count: fields.length },
       log: `help form rejected: ${fields.map((f) => `${f.field}=${f.key.split(".").pop()}`).join(", ")}`,
     });

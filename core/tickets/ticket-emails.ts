@@ -7,6 +7,7 @@ import type { Prisma } from "../db/generated/client";
 import { enqueueEmail, type EnqueuedEmail } from "../outbox/enqueue-email";
 import { isLang, translator, type Lang } from "../i18n";
 import { formatTicketReference } from "./ticket-reference";
+import { publicUrls } from "../public-urls";
 
 type Tx = Prisma.TransactionClient;
 
@@ -80,7 +81,7 @@ export async function enqueueSchoolNotification(ctx: CoreContext, opts: { ticket
       childGrade: child.grade ?? dash,
       parentLang: tr(`tickets:lang.${isLang(t.lang) ? t.lang : "fr"}`),
       description: t.messages[0]?.body ?? "",
-      triageUrl: `${ctx.config.publicUrl}/triage/tickets/${t.id}`,
+      triageUrl: publicUrls.triageTicket(ctx, t.id),
     },
     dedupeKey: `ticket:${t.id}:notify`,
     ticketId: t.id,

@@ -17,7 +17,7 @@ export interface ResolvedViewer {
 }
 
 export function ticketNotFound(): AppError {
-  return new AppError("tickets.not_found", { userKey: "tickets:error.notFound", log: "ticket not found or not visible to the viewer" });
+  return new AppError("tickets.not_found", { log: "ticket not found or not visible to the viewer" });
 }
 
 /** Impossible filter: a viewer without rights matches nothing rather than everything. */

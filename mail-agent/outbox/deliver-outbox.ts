@@ -35,7 +35,7 @@ export async function deliverOutboxOnce(
         permanent: isPermanent(err),
       });
       if (outcome !== "lost") result[outcome === "retry" ? "retried" : "failed"]++;
-      log.warn({ outboxId: email.id, attempts: email.attempts, outcome, err: (err as Error).message }, "email not sent");
+      log.warn({ outboxId: email.id, attempts: email.attempts, outcome, err }, "email not sent");
       continue;
     }
     if (await markEmailSent(ctx, email)) {
@@ -56,7 +56,7 @@ export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, 
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     running = deliverOutboxOnce(ctx, transport, 20, () => stopped)
-      .catch((err) => ctx.log.error({ component: "outbox", err: (err as Error).message }, "outbox round failed"))
+      .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox round failed"))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);
       });

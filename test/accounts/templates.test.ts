@@ -21,16 +21,25 @@ describe("templates/<lang>/accounts.json", () => {
     for (const k of Object.keys(f)) expect([k, placeholders(e[k])]).toEqual([k, placeholders(f[k])]);
   });
 
-  it("has a message for every error code, and the seed's wording for the unknown email", () => {
-    for (const name of ACCOUNT_ERRORS) {
-      expect((fr.errors as Record<string, string>)[name]).toBeTruthy();
-      expect((en.errors as Record<string, string>)[name]).toBeTruthy();
-    }
-    expect((fr.errors as Record<string, string>).email_not_in_contacts).toContain("L'adresse courriel entrée n'existe pas dans nos contacts");
+  // Every error code's message in both languages: test/core/error-codes.test.ts.
+  it("gives the unknown email the seed's own wording", () => {
+    const errors = res.fr.errors as { accounts: Record<string, string> };
+    expect(ACCOUNT_ERRORS).toContain("email_not_in_contacts");
+    expect(errors.accounts.email_not_in_contacts).toContain("L'adresse courriel entrée n'existe pas dans nos contacts");
   });
 
-  it("offers seed 1's secret question, the same number in both languages", () => {
-    expect(listSecretQuestions("fr")).toContain("Quel est le nom de votre personnage fictif préféré?");
-    expect(listSecretQuestions("en")).toHaveLength(listSecretQuestions("fr").length);
+  it("offers one list of secret questions (ids + text in each language), seed 1's among them", () => {
+    const list = listSecretQuestions();
+    expect(list.map((q) => q.id)).toEqual(Object.keys(fr.secretQuestions as object));
+    expect(list.map((q) => q.id)).toEqual(Object.keys(en.secretQuestions as object));
+    expect(new Set(list.map((q) => q.id)).size).toBe(list.length);
+    for (const q of list) {
+      expect(q.id).toMatch(/^[a-z][a-z_]*$/);
+      expect(q.text.fr).toMatch(/\?$/);
+      expect(q.text.en).toMatch(/\?$/);
+    }
+    expect(list).toContainEqual({ id: "favourite_character", text: { fr: "Quel est le nom de votre personnage fictif préféré?", en: "What is the name of your favourite fictional character?" } });
+    // The demo's questions are in it (they once were free text a decoy could not produce).
+    expect(list.map((q) => q.text.fr)).toEqual(expect.arrayContaining(["Quel est le nom de jeune fille de votre mère?", "Dans quelle ville êtes-vous né(e)?"]));
   });
 });

@@ -37,7 +37,7 @@ describe("exit codes of the real process", () => {
     expect(r.status).not.toBe(0);
     // The person's sentence first (the template, not its key); the operator's detail follows as one JSON log line.
     const [sentence, ...logLines] = r.stderr.trim().split("\n");
-    expect(sentence).toBe("import impossible : le dossier d'import /nonexistent/export-folder n'existe pas ou n'est pas un dossier.");
+    expect(sentence).toBe("import impossible : Le dossier d'import « /nonexistent/export-folder » n'existe pas ou n'est pas un dossier.");
     expect(logLines.map((l) => JSON.parse(l).msg)).toEqual(["import failed"]); // no raw stack trace lines
   });
 

@@ -72,7 +72,7 @@ describe("getCredits", () => {
     const fam = await makeFamily(db.prisma, { school, student: { grade: "05" } });
     const { account } = await makeAccount(db.prisma, { guardian: fam.guardian });
     await expect(getCredits(testContext(db), { accountId: account.id, childId: fam.students[0].id }))
-      .rejects.toMatchObject({ code: "records.not_secondary", userKey: "records:error.notSecondary" });
+      .rejects.toMatchObject({ code: "records.not_secondary", userKey: "errors:records.not_secondary" });
   });
 });
 

@@ -59,11 +59,33 @@ describe("createTicket", () => {
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } })).studentId).toBeNull();
   });
 
-  it("leaves nothing behind when the transaction fails", async () => {
+  it("leaves nothing behind when the transaction fails after its first write", async () => {
+    const ctx = testContext(db);
+    // The ticket row is written first; a trigger then refuses its first message, so only a transaction
+    // around both writes can leave the ticket table empty.
+    await db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_message() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'refused after the first write' USING ERRCODE = 'P0001'; END $$ LANGUAGE plpgsql`);
+    await db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_message BEFORE INSERT ON "TicketMessage" FOR EACH ROW EXECUTE FUNCTION refuse_message()`);
+    try {
+      const writesBefore = await db.prisma.ticket.count();
+      await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr" })).rejects.toThrow(/refused after the first write/);
+      expect(writesBefore).toBe(0);
+      expect(await db.prisma.ticket.count()).toBe(0);
+      expect(await db.prisma.ticketMessage.count()).toBe(0);
+      expect(await db.prisma.auditEvent.count()).toBe(0);
+    } finally {
+      await db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_message ON "TicketMessage"`);
+      await db.prisma.$executeRawUnsafe(`DROP FUNCTION refuse_message()`);
+    }
+    // Without the trigger the same call succeeds: the failure above came from the refused message alone.
+    await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr" })).resolves.toMatchObject({ created: true });
+    expect(await db.prisma.ticketMessage.count()).toBe(1);
+  });
+
+  it("refuses an account that does not exist without writing anything", async () => {
     const ctx = testContext(db);
     await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr", accountId: "no-such-account" })).rejects.toThrow();
     expect(await db.prisma.ticket.count()).toBe(0);
-    expect(await db.prisma.ticketMessage.count()).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(0);
   });
 
