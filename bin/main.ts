@@ -37,6 +37,22 @@ function commandDeps(): CommandDeps {
     },
     startSystem: async () => (require("./start") as typeof import("./start")).startSystem(),
     runDoctor: async () => (require("./doctor") as typeof import("./doctor")).runDoctor(process.env, t),
+    backupDatabase: async (file) => {
+      const { boot } = require("./boot") as typeof import("./boot");
+      const { backupDatabase } = require("../core/system") as typeof import("../core/system");
+      const b = await boot({ migrate: false, logToStderr: true });
+      try {
+        return await backupDatabase(b.db, file, b.config.DATABASE_URL);
+      } finally {
+        await b.close();
+      }
+    },
+    restoreDatabase: async (file, opts) => {
+      const { loadConfig } = require("../core") as typeof import("../core");
+      const { restoreDatabase } = require("../core/system") as typeof import("../core/system");
+      const config = loadConfig(process.env);
+      return restoreDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir }, file, opts);
+    },
   };
 }
 
@@ -56,7 +72,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
 async function reportFailure(err: unknown): Promise<void> {
   const { AppError, ConfigError, createLogger } = require("../core") as typeof import("../core");
   if (err instanceof ConfigError) {
-    console.error(t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }));
+    console.error(t("cli:errors.config", { problems: err.problemsIn(t).map((p) => `  - ${p}`).join("\n") }));
     return;
   }
   const pino = (require("pino") as typeof import("pino")).default;

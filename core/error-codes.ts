@@ -68,7 +68,11 @@ export const ERROR_CODES = {
   ],
   mail: ["quarantine_not_found"],
   import: ["dir_not_found"],
-  db: ["corrupt_data_dir", "unreachable", "migration_failed", "in_use"],
+  db: [
+    "corrupt_data_dir", "unreachable", "migration_failed", "in_use",
+    "pg_tool_missing", "backup_failed", "backup_unreadable", "restore_not_empty", "restore_embedded_copy", "restore_server_copy", "restore_failed",
+  ],
+  config: ["data_dir_not_folder", "data_dir_unusable"],
   http: ["port_in_use", "listen_failed"],
   state: ["etag_conflict"],
 } as const;
