@@ -16,3 +16,6 @@ export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";
 export * from "./import";
+export * from "./staff";
+export * from "./insight";
+export * from "./quarantine";

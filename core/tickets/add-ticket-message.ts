@@ -1,6 +1,7 @@
 // Adds a message to a ticket: a parent's follow-up, a staff reply, an internal note (staff only, never shown
 // to parents), a bot or system line. A parent's message reopens a waiting, resolved or closed ticket.
 // The same email (emailMessageId) is stored once: a second delivery returns the first message.
+// A parent's message also notifies whoever handles the queue (ticket-emails.ts), in the same transaction.
 import type { CoreContext } from "../context";
 import type { MessageAuthor, TicketStatus } from "../db/generated/enums";
 import { recordAudit } from "../audit";
@@ -9,6 +10,9 @@ import { isLang } from "../i18n";
 import { capBody } from "./message-body";
 import { REOPENED_BY_PARENT } from "./ticket-status";
 import { requireStaffOnTicket, ticketNotFound } from "./visibility";
+import { refreshTicketSearch } from "./ticket-search";
+import { enqueueParentReplyNotification } from "./ticket-emails";
+import type { Prisma } from "../db/generated/client";
 
 export interface AddTicketMessageOptions {
   ticketId: string;
@@ -36,7 +40,8 @@ async function existingMessage(ctx: CoreContext, emailMessageId: string): Promis
   return m ? { id: m.id, ticketId: m.ticketId, created: false, truncated: false, status: m.ticket.status } : null;
 }
 
-export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageOptions): Promise<AddedTicketMessage> {
+/** With `tx`, the message joins the caller's transaction (a staff reply adds its email to it). */
+export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageOptions, tx?: Prisma.TransactionClient): Promise<AddedTicketMessage> {
   if (opts.emailMessageId) {
     const existing = await existingMessage(ctx, opts.emailMessageId);
     if (existing) return existing;
@@ -51,8 +56,7 @@ export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageO
   }
   if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "empty ticket message" });
 
-  try {
-    return await ctx.prisma.$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient): Promise<AddedTicketMessage> => {
       const ticket = await tx.ticket.findUnique({ where: { id: String(opts.ticketId) }, select: { id: true, status: true, lang: true } });
       if (!ticket) throw ticketNotFound();
       const { body, truncated } = capBody(opts.body, isLang(ticket.lang) ? ticket.lang : "fr");
@@ -86,8 +90,13 @@ export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageO
         data: { messageId: msg.id, author: opts.author, internal, truncated, ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}) },
         correlationId: opts.correlationId ?? null,
       });
+      if (!internal) await refreshTicketSearch(tx, ticket.id);
+      if (opts.author === "PARENT") await enqueueParentReplyNotification(ctx, { ticketId: ticket.id, messageId: msg.id }, tx);
       return { id: msg.id, ticketId: ticket.id, created: true, truncated, status };
-    });
+  };
+  if (tx) return write(tx);
+  try {
+    return await ctx.prisma.$transaction(write);
   } catch (err) {
     if (prismaCode(err) === "P2002" && opts.emailMessageId) {
       const existing = await existingMessage(ctx, opts.emailMessageId);
