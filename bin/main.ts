@@ -9,6 +9,7 @@ import { registerDoctorCommand } from "../cli/doctor-command";
 import { registerImportCommands } from "../cli/import-command";
 import { registerNluCommands } from "../cli/nlu-command";
 import { registerStartCommand } from "../cli/start-command";
+import { registerStaffCommands } from "../cli/staff-command";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
@@ -30,6 +31,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
   registerDbCommands(program, deps);
   registerImportCommands(program, deps);
   registerNluCommands(program, deps);
+  registerStaffCommands(program, deps);
   registerDoctorCommand(program, deps);
   return program;
 }

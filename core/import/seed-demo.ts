@@ -10,10 +10,11 @@ import { recordAudit } from "../audit";
 import { foldAnswer, normalizeEmail } from "../util/text";
 import { importOneRoster } from "./import-one-roster";
 import type { ImportSummary } from "./summary";
+import { seedDemoTickets } from "./seed-demo-tickets";
 
 export const DEMO_DIR = path.resolve(__dirname, "../../prisma/demo");
 const BCRYPT_COST = 10;
-const SEED_FILES = ["accounts.csv", "staff.csv", "build-demo.ts", "families.ts", "README.md"];
+const SEED_FILES = ["accounts.csv", "staff.csv", "tickets.csv", "assistantQuestions.csv", "build-demo.ts", "families.ts", "README.md"];
 
 export interface SeedDemoResult {
   import: ImportSummary;
@@ -93,6 +94,7 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
     if (existing) staff.updated++;
     else staff.created++;
   }
-  ctx.log.info({ component: "import", accounts, staff }, "demo seeded");
+  const demo = await seedDemoTickets(ctx, opts.dir ?? DEMO_DIR);
+  ctx.log.info({ component: "import", accounts, staff, demo }, "demo seeded");
   return { import: summary, accounts, staff };
 }

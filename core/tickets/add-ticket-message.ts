@@ -42,8 +42,11 @@ async function existingMessage(ctx: CoreContext, emailMessageId: string): Promis
 
 /** With `tx`, the message joins the caller's transaction (a staff reply adds its email to it). */
 export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageOptions, tx?: Prisma.TransactionClient): Promise<AddedTicketMessage> {
+  // Inside a caller's transaction every read goes through it: the embedded database has one connection, and
+  // a query outside the open transaction would wait for it forever.
+  const reader = tx ? ({ ...ctx, prisma: tx } as unknown as CoreContext) : ctx;
   if (opts.emailMessageId) {
-    const existing = await existingMessage(ctx, opts.emailMessageId);
+    const existing = await existingMessage(reader, opts.emailMessageId);
     if (existing) return existing;
   }
   const internal = opts.internal === true;
@@ -52,7 +55,7 @@ export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageO
   }
   if (opts.author === "STAFF") {
     if (!opts.staffId) throw new AppError("tickets.invalid_message", { log: "a staff message needs staffId" });
-    await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
+    await requireStaffOnTicket(reader, opts.staffId, opts.ticketId);
   }
   if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { userKey: "tickets:error.emptyBody", log: "empty ticket message" });
 
