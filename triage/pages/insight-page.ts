@@ -31,9 +31,9 @@ export function insightPage(c: TriageContext, o: { insight: Insight; weeks: numb
       ${o.notice ? html`<p role="status" class="notice">${o.notice}</p>` : ""}
       <script type="application/json" id="insight-data">${dataBlock(chartData)}</script>
       <div class="charts">
-        <figure><figcaption>${t("triage:insight.byWeek")}</figcaption><canvas id="chart-weeks" role="img" aria-label="${t("triage:insight.byWeek")}"></canvas></figure>
-        <figure><figcaption>${t("triage:insight.byChannel")}</figcaption><canvas id="chart-channels" role="img" aria-label="${t("triage:insight.byChannel")}"></canvas></figure>
-        <figure class="wide"><figcaption>${t("triage:insight.bySchool")}</figcaption><canvas id="chart-schools" role="img" aria-label="${t("triage:insight.bySchool")}"></canvas></figure>
+        <figure><figcaption>${t("triage:insight.byWeek")}</figcaption><div class="chart-box"><canvas id="chart-weeks" role="img" aria-label="${t("triage:insight.byWeek")}"></canvas></div></figure>
+        <figure><figcaption>${t("triage:insight.byChannel")}</figcaption><div class="chart-box"><canvas id="chart-channels" role="img" aria-label="${t("triage:insight.byChannel")}"></canvas></div></figure>
+        <figure class="wide"><figcaption>${t("triage:insight.bySchool")}</figcaption><div class="chart-box"><canvas id="chart-schools" role="img" aria-label="${t("triage:insight.bySchool")}"></canvas></div></figure>
       </div>
       <section aria-labelledby="schools-h"><h2 id="schools-h">${t("triage:insight.schoolsTable")}</h2>
         <p><a href="${csv("schools")}" download>${t("triage:insight.csv")}</a></p>

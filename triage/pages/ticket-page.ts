@@ -87,7 +87,7 @@ export function ticketPage(c: TriageContext, w: TicketWorkspace, o: { draft?: st
       <dt>${t("triage:ticket.email")}</dt><dd>${p.email ?? "—"}</dd><dt>${t("triage:ticket.phone")}</dt><dd>${p.phone ?? "—"}</dd>
       <dt>${t("triage:ticket.account")}</dt><dd>${p.accountStatus ? t(`triage:accountStatus.${p.accountStatus}`) : t("triage:ticket.noAccount")}</dd>
       <dt>${t("triage:ticket.lang")}</dt><dd>${t(`tickets:lang.${p.lang === "en" ? "en" : "fr"}`)}</dd>
-      <dt>${t("triage:ticket.child")}</dt><dd>${ch ? html`${ch.name ?? "—"}${ch.grade ? html`, ${t("triage:ticket.grade", { grade: ch.grade })}` : ""}${ch.school ? html`, ${ch.school}` : ""} <span class="help">(${t(ch.fromRecord ? "triage:ticket.fromRecord" : "triage:ticket.fromParent")})</span>` : "—"}</dd></dl>
+      <dt>${t("triage:ticket.child")}</dt><dd>${ch ? html`${ch.name ?? "—"}${ch.grade ? html`, ${t("triage:ticket.grade", { grade: ch.grade.replace(/^0(?=\d)/, "") })}` : ""}${ch.school ? html`, ${ch.school}` : ""} <span class="help">(${t(ch.fromRecord ? "triage:ticket.fromRecord" : "triage:ticket.fromParent")})</span>` : "—"}</dd></dl>
     <h2>${t("triage:ticket.understanding")}</h2>
     <dl><dt>${t("triage:ticket.intent")}</dt><dd>${u.intent ? html`<code>${u.intent}</code>` : "—"}</dd>
       ${u.detected ? html`<dt>${t("triage:ticket.detected")}</dt><dd><code>${u.detected.intent}</code> (${pct(u.detected.confidence)}); ${t("triage:ticket.runnerUp")} <code>${u.detected.runnerUp.intent}</code> (${pct(u.detected.runnerUp.confidence)})</dd>` : ""}
