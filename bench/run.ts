@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const BENCHES = ["nlu-bench", "import-bench", "records-bench"];
+const BENCHES = ["nlu-bench", "import-bench", "records-bench", "triage-bench"];
 
 function ensurePostgres(): void {
   if (process.env.DATABASE_URL) return;
