@@ -23,9 +23,50 @@ import { withScratchPostgres } from "../test/helpers/scratch-postgres";
 const TICKETS = 50_000;
 const SCHOOLS = 40;
 const RUNS = 150;
-const FAMILY = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné", "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron"];
-const GIVEN = ["Léa", "Zoé", "Noah", "Emma", "Félix", "Alice", "Gabriel", "Chloé", "Samuel", "Juliette", "Olivier", "Béatrice", "Mathéo", "Rosalie", "Émile"];
-const TOPICS = ["bulletin introuvable", "absence demain", "retard ce matin", "mot de passe oublié", "horaire du semestre", "crédits manquants", "formulaire de sortie", "courriel non reconnu"];
+const FAMILY = [
+  "Tremblay",
+  "Gagnon",
+  "Roy",
+  "Côté",
+  "Bouchard",
+  "Gauthier",
+  "Morin",
+  "Lavoie",
+  "Fortin",
+  "Gagné",
+  "Ouellet",
+  "Pelletier",
+  "Bélanger",
+  "Lévesque",
+  "Bergeron",
+];
+const GIVEN = [
+  "Léa",
+  "Zoé",
+  "Noah",
+  "Emma",
+  "Félix",
+  "Alice",
+  "Gabriel",
+  "Chloé",
+  "Samuel",
+  "Juliette",
+  "Olivier",
+  "Béatrice",
+  "Mathéo",
+  "Rosalie",
+  "Émile",
+];
+const TOPICS = [
+  "bulletin introuvable",
+  "absence demain",
+  "retard ce matin",
+  "mot de passe oublié",
+  "horaire du semestre",
+  "crédits manquants",
+  "formulaire de sortie",
+  "courriel non reconnu",
+];
 const STATUSES = ["NEW", "OPEN", "WAITING_PARENT", "RESOLVED", "CLOSED"] as const;
 
 function mulberry(seed: number) {
@@ -43,7 +84,12 @@ async function fill(db: Database) {
   const p = db.prisma;
   const rnd = mulberry(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const schools = Array.from({ length: SCHOOLS }, (_, i) => ({ id: crypto.randomUUID(), code: `BENCH-${i}`, name: `École bench ${i}`, level: "ELEMENTARY" as const }));
+  const schools = Array.from({ length: SCHOOLS }, (_, i) => ({
+    id: crypto.randomUUID(),
+    code: `BENCH-${i}`,
+    name: `École bench ${i}`,
+    level: "ELEMENTARY" as const,
+  }));
   await p.school.createMany({ data: schools });
   const start = Date.UTC(2025, 8, 1);
   const span = 450 * 86_400_000;
@@ -58,12 +104,27 @@ async function fill(db: Database) {
       const topic = pick(TOPICS);
       const id = crypto.randomUUID();
       tickets.push({
-        id, channel: pick(["CHAT", "EMAIL", "FORM", "TEAMS"] as const), status: pick(STATUSES), queue: central ? "CENTRAL" : "SCHOOL",
-        schoolId: central ? null : schools[k % SCHOOLS].id, intent: "records.report_card", lang: "fr", subject: `${topic} — ${child} ${fam}`,
-        requesterName: `Parent ${fam}`, requesterEmail: `parent.${k}@exemple.test`, childGivenName: child, childFamilyName: fam,
-        createdAt: created, updatedAt: new Date(created.getTime() + Math.floor(rnd() * 5 * 86_400_000)),
+        id,
+        channel: pick(["CHAT", "EMAIL", "FORM", "TEAMS"] as const),
+        status: pick(STATUSES),
+        queue: central ? "CENTRAL" : "SCHOOL",
+        schoolId: central ? null : schools[k % SCHOOLS].id,
+        intent: "records.report_card",
+        lang: "fr",
+        subject: `${topic} — ${child} ${fam}`,
+        requesterName: `Parent ${fam}`,
+        requesterEmail: `parent.${k}@exemple.test`,
+        childGivenName: child,
+        childFamilyName: fam,
+        createdAt: created,
+        updatedAt: new Date(created.getTime() + Math.floor(rnd() * 5 * 86_400_000)),
       });
-      messages.push({ ticketId: id, author: "PARENT", body: `Bonjour, au sujet de ${child} : ${topic}. Merci, Parent ${fam}. Réf ${k}`, createdAt: created });
+      messages.push({
+        ticketId: id,
+        author: "PARENT",
+        body: `Bonjour, au sujet de ${child} : ${topic}. Merci, Parent ${fam}. Réf ${k}`,
+        createdAt: created,
+      });
     }
     await p.ticket.createMany({ data: tickets });
     await p.ticketMessage.createMany({ data: messages });
@@ -76,7 +137,9 @@ async function fill(db: Database) {
     FROM "Ticket" t JOIN "TicketMessage" m ON m."ticketId" = t."id"`);
   await p.$executeRawUnsafe(`ANALYZE`);
   const hash = await hashPassword("Bench-Password-2026");
-  const secretary = await p.staff.create({ data: { email: "sec@bench.test", name: "Secrétaire", role: "SECRETARY", schoolId: schools[3].id, passwordHash: hash } });
+  const secretary = await p.staff.create({
+    data: { email: "sec@bench.test", name: "Secrétaire", role: "SECRETARY", schoolId: schools[3].id, passwordHash: hash },
+  });
   const agent = await p.staff.create({ data: { email: "agent@bench.test", name: "Agent", role: "AGENT", passwordHash: hash } });
   return { secretary, agent };
 }
@@ -122,12 +185,21 @@ async function measure(db: Database): Promise<Record<string, { p50: number; p99:
       return r.text();
     };
     const search = (who: { cookie: string; csrf: string }, q: string) => async () => {
-      const r = await fetch(`${base}/api/tickets/search`, { method: "POST", headers: { cookie: who.cookie, "x-csrf-token": who.csrf, "content-type": "application/json" }, body: JSON.stringify({ q }) });
+      const r = await fetch(`${base}/api/tickets/search`, {
+        method: "POST",
+        headers: { cookie: who.cookie, "x-csrf-token": who.csrf, "content-type": "application/json" },
+        body: JSON.stringify({ q }),
+      });
       if (r.status !== 200) throw new Error(`search: ${r.status}`);
       return r.json();
     };
     let cursor = "";
-    for (let i = 0; i < 40; i++) cursor = ((await (await fetch(`${base}/api/tickets?limit=25${cursor ? `&cursor=${cursor}` : ""}`, { headers: { cookie: agent.cookie } })).json()) as { nextCursor: string }).nextCursor;
+    for (let i = 0; i < 40; i++)
+      cursor = (
+        (await (
+          await fetch(`${base}/api/tickets?limit=25${cursor ? `&cursor=${cursor}` : ""}`, { headers: { cookie: agent.cookie } })
+        ).json()) as { nextCursor: string }
+      ).nextCursor;
     return {
       "queue page, secretary": await timeIt(get(sec, "/triage")),
       "queue page, agent (all)": await timeIt(get(agent, "/triage")),
@@ -162,11 +234,17 @@ export async function run(): Promise<void> {
   }
   const f = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
   console.log(`\n  ${TICKETS} tickets, ${RUNS} runs each (target < 100 ms)`);
-  console.log(`  ${"operation".padEnd(34)} ${"PGlite p50".padStart(10)} ${"p99".padStart(10)}${pg ? `  ${"PostgreSQL p50".padStart(14)} ${"p99".padStart(10)}` : ""}`);
+  console.log(
+    `  ${"operation".padEnd(34)} ${"PGlite p50".padStart(10)} ${"p99".padStart(10)}${pg ? `  ${"PostgreSQL p50".padStart(14)} ${"p99".padStart(10)}` : ""}`,
+  );
   for (const [name, v] of Object.entries(lite)) {
     const q = pg?.[name];
     console.log(`  ${name.padEnd(34)} ${f(v.p50)} ${f(v.p99)}${q ? `  ${f(q.p50).padStart(14)} ${f(q.p99)}` : ""}`);
   }
 }
 
-if (require.main === module) run().catch((e) => { console.error(e); process.exit(1); });
+if (require.main === module)
+  run().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

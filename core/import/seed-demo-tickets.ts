@@ -27,22 +27,38 @@ export async function seedDemoTickets(ctx: CoreContext, dir: string): Promise<{ 
     const emailMessageId = `<${r.key}@demo.aide-portail>`;
     if (await ctx.prisma.ticketMessage.findUnique({ where: { emailMessageId }, select: { id: true } })) continue;
     const account = r.accountEmail ? await ctx.prisma.account.findUnique({ where: { email: r.accountEmail }, select: { id: true } }) : null;
-    const student = r.studentSourcedId ? await ctx.prisma.student.findUnique({ where: { sourcedId: r.studentSourcedId }, select: { id: true } }) : null;
+    const student = r.studentSourcedId
+      ? await ctx.prisma.student.findUnique({ where: { sourcedId: r.studentSourcedId }, select: { id: true } })
+      : null;
     const when = at(ctx, Number(r.ageHours) || 1);
     const t = await createTicket(when, {
-      channel: r.channel as TicketChannel, lang: r.lang === "en" ? "en" : "fr", intent: r.intent || null, subject: r.subject, body: r.body,
-      accountId: account?.id ?? null, studentId: student?.id ?? null, schoolCode: r.schoolCode || null,
-      requester: { name: r.requesterName || null, email: r.requesterEmail || null }, emailMessageId,
+      channel: r.channel as TicketChannel,
+      lang: r.lang === "en" ? "en" : "fr",
+      intent: r.intent || null,
+      subject: r.subject,
+      body: r.body,
+      accountId: account?.id ?? null,
+      studentId: student?.id ?? null,
+      schoolCode: r.schoolCode || null,
+      requester: { name: r.requesterName || null, email: r.requesterEmail || null },
+      emailMessageId,
     });
     const status = r.status as TicketStatus;
-    if (status && status !== "NEW") await changeTicketStatus(at(ctx, Math.max(0, (Number(r.ageHours) || 1) - 1)), { ticketId: t.id, status });
+    if (status && status !== "NEW")
+      await changeTicketStatus(at(ctx, Math.max(0, (Number(r.ageHours) || 1) - 1)), { ticketId: t.id, status });
     tickets++;
   }
   let questions = 0;
   if ((await ctx.prisma.assistantQuestion.count()) === 0) {
     for (const q of readCsv(dir, "assistantQuestions.csv")) {
       await recordAssistantQuestion(at(ctx, Number(q.ageHours) || 1), {
-        channel: q.channel as "CHAT" | "TEAMS" | "EMAIL", lang: q.lang, text: q.text, intent: q.intent, confidence: Number(q.confidence), runnerUp: q.runnerUp || null, handoff: q.handoff === "true",
+        channel: q.channel as "CHAT" | "TEAMS" | "EMAIL",
+        lang: q.lang,
+        text: q.text,
+        intent: q.intent,
+        confidence: Number(q.confidence),
+        runnerUp: q.runnerUp || null,
+        handoff: q.handoff === "true",
       });
       questions++;
     }

@@ -41,7 +41,9 @@ export async function getInsight(ctx: CoreContext, opts: { staffId: string; from
       SELECT t."channel"::text AS channel, count(*) AS n FROM "Ticket" t WHERE ${period} GROUP BY 1 ORDER BY 2 DESC`,
     ctx.prisma.$queryRaw<{ intent: string; n: bigint }[]>`
       SELECT COALESCE(t."intent", 'none') AS intent, count(*) AS n FROM "Ticket" t WHERE ${period} GROUP BY 1 ORDER BY 2 DESC LIMIT 30`,
-    ctx.prisma.$queryRaw<{ code: string | null; name: string | null; tickets: bigint; open: bigint; age: number | null; reply: number | null }[]>`
+    ctx.prisma.$queryRaw<
+      { code: string | null; name: string | null; tickets: bigint; open: bigint; age: number | null; reply: number | null }[]
+    >`
       SELECT s."code", s."name", count(*) AS tickets,
              count(*) FILTER (WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_PARENT')) AS open,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${ctx.now()} - t."createdAt")) / 3600)
@@ -59,8 +61,12 @@ export async function getInsight(ctx: CoreContext, opts: { staffId: string; from
     byChannel: byChannel.map((r) => ({ channel: r.channel, n: Number(r.n) })),
     byIntent: byIntent.map((r) => ({ intent: r.intent, n: Number(r.n) })),
     bySchool: bySchool.map((r) => ({
-      code: r.code, name: r.name, tickets: Number(r.tickets), open: Number(r.open),
-      openAgeHours: round1(r.age === null ? null : Number(r.age)), firstReplyHours: round1(r.reply === null ? null : Number(r.reply)),
+      code: r.code,
+      name: r.name,
+      tickets: Number(r.tickets),
+      open: Number(r.open),
+      openAgeHours: round1(r.age === null ? null : Number(r.age)),
+      firstReplyHours: round1(r.reply === null ? null : Number(r.reply)),
     })),
     unanswered,
   };
@@ -76,9 +82,27 @@ function csvCell(v: unknown): string {
 /** One CSV per table of the page: "schools", "intents" (by week), "channels", "questions". Headers are ids. */
 export function insightCsv(insight: Insight, table: "schools" | "intents" | "channels" | "questions"): string {
   const rows: unknown[][] =
-    table === "schools" ? [["school_code", "school_name", "tickets", "open", "open_age_hours_median", "first_reply_hours_median"], ...insight.bySchool.map((s) => [s.code ?? "CENTRAL", s.name, s.tickets, s.open, s.openAgeHours, s.firstReplyHours])]
-    : table === "intents" ? [["week", "intent", "tickets"], ...insight.byWeek.map((r) => [r.week, r.intent, r.n])]
-    : table === "channels" ? [["channel", "tickets"], ...insight.byChannel.map((r) => [r.channel, r.n])]
-    : [["created_at", "channel", "lang", "intent", "confidence", "outcome", "corrected_intent", "text"], ...insight.unanswered.map((q) => [q.createdAt.toISOString(), q.channel, q.lang, q.intent, q.confidence, q.outcome, q.correctedIntent, q.text])];
+    table === "schools"
+      ? [
+          ["school_code", "school_name", "tickets", "open", "open_age_hours_median", "first_reply_hours_median"],
+          ...insight.bySchool.map((s) => [s.code ?? "CENTRAL", s.name, s.tickets, s.open, s.openAgeHours, s.firstReplyHours]),
+        ]
+      : table === "intents"
+        ? [["week", "intent", "tickets"], ...insight.byWeek.map((r) => [r.week, r.intent, r.n])]
+        : table === "channels"
+          ? [["channel", "tickets"], ...insight.byChannel.map((r) => [r.channel, r.n])]
+          : [
+              ["created_at", "channel", "lang", "intent", "confidence", "outcome", "corrected_intent", "text"],
+              ...insight.unanswered.map((q) => [
+                q.createdAt.toISOString(),
+                q.channel,
+                q.lang,
+                q.intent,
+                q.confidence,
+                q.outcome,
+                q.correctedIntent,
+                q.text,
+              ]),
+            ];
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

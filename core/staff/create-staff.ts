@@ -32,8 +32,13 @@ export async function issueStaffPasswordLink(ctx: CoreContext, opts: { staffId: 
   const token = generateToken();
   const expiresAt = new Date(ctx.now().getTime() + STAFF_POLICY.setPasswordLinkMs);
   await ctx.prisma.$transaction(async (tx) => {
-    await tx.oneTimeCode.updateMany({ where: { staffId: opts.staffId, purpose: "STAFF_SET_PASSWORD", consumedAt: null }, data: { consumedAt: ctx.now() } });
-    await tx.oneTimeCode.create({ data: { purpose: "STAFF_SET_PASSWORD", staffId: opts.staffId, codeHash: sha256(token), expiresAt, createdAt: ctx.now() } });
+    await tx.oneTimeCode.updateMany({
+      where: { staffId: opts.staffId, purpose: "STAFF_SET_PASSWORD", consumedAt: null },
+      data: { consumedAt: ctx.now() },
+    });
+    await tx.oneTimeCode.create({
+      data: { purpose: "STAFF_SET_PASSWORD", staffId: opts.staffId, codeHash: sha256(token), expiresAt, createdAt: ctx.now() },
+    });
   });
   return { url: `${ctx.config.publicUrl}/triage/set-password?code=${token}`, expiresAt };
 }
@@ -58,8 +63,13 @@ export async function createStaff(ctx: CoreContext, opts: CreateStaffOptions): P
       });
       if (ordered.length > 1) await tx.staffSchool.createMany({ data: ordered.slice(1).map((s) => ({ staffId: row.id, schoolId: s.id })) });
       await recordAudit(tx, {
-        at: ctx.now(), actorType: opts.actorId ? "staff" : "system", actorId: opts.actorId ?? "cli", action: "staff.created",
-        entityType: "Staff", entityId: row.id, data: { role, schools: codes },
+        at: ctx.now(),
+        actorType: opts.actorId ? "staff" : "system",
+        actorId: opts.actorId ?? "cli",
+        action: "staff.created",
+        entityType: "Staff",
+        entityId: row.id,
+        data: { role, schools: codes },
       });
       return row.id;
     });
@@ -69,5 +79,12 @@ export async function createStaff(ctx: CoreContext, opts: CreateStaffOptions): P
   }
   const link = await issueStaffPasswordLink(ctx, { staffId });
   ctx.log.child({ component: "staff" }).info({ staffId, role }, "staff account created");
-  return { staffId, email, role, schools: ordered.map(({ code, name }) => ({ code, name })), setPasswordUrl: link.url, expiresAt: link.expiresAt };
+  return {
+    staffId,
+    email,
+    role,
+    schools: ordered.map(({ code, name }) => ({ code, name })),
+    setPasswordUrl: link.url,
+    expiresAt: link.expiresAt,
+  };
 }

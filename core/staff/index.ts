@@ -5,5 +5,11 @@ export { STAFF_ERRORS, type StaffErrorName } from "./staff-error";
 export { createStaff, issueStaffPasswordLink, type CreateStaffOptions, type CreatedStaff } from "./create-staff";
 export { setStaffPassword, checkStaffPasswordLink, assertStaffPasswordPolicy } from "./set-staff-password";
 export {
-  signInStaff, getStaffSession, signOutStaff, staffCsrfToken, checkStaffCsrfToken, type StaffMember, type StaffSignedIn,
+  signInStaff,
+  getStaffSession,
+  signOutStaff,
+  staffCsrfToken,
+  checkStaffCsrfToken,
+  type StaffMember,
+  type StaffSignedIn,
 } from "./staff-session";

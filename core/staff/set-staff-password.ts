@@ -37,7 +37,14 @@ export async function setStaffPassword(ctx: CoreContext, opts: { code: string; p
     if (used.count !== 1) throw staffError("link_invalid");
     await tx.staff.update({ where: { id: link.staffId }, data: { passwordHash } });
     await tx.staffSession.deleteMany({ where: { staffId: link.staffId } });
-    await recordAudit(tx, { at: ctx.now(), actorType: "staff", actorId: link.staffId, action: "staff.password_set", entityType: "Staff", entityId: link.staffId });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "staff",
+      actorId: link.staffId,
+      action: "staff.password_set",
+      entityType: "Staff",
+      entityId: link.staffId,
+    });
   });
   return { staffId: link.staffId };
 }

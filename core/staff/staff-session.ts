@@ -38,7 +38,11 @@ async function loadStaff(ctx: CoreContext, staffId: string): Promise<StaffMember
   if (!s) return null;
   const extra = await ctx.prisma.staffSchool.findMany({ where: { staffId }, select: { schoolId: true } });
   const others = extra.length
-    ? await ctx.prisma.school.findMany({ where: { id: { in: extra.map((e) => e.schoolId) } }, select: { id: true, code: true, name: true }, orderBy: { name: "asc" } })
+    ? await ctx.prisma.school.findMany({
+        where: { id: { in: extra.map((e) => e.schoolId) } },
+        select: { id: true, code: true, name: true },
+        orderBy: { name: "asc" },
+      })
     : [];
   return { id: s.id, email: s.email, name: s.name, role: s.role, schools: [...(s.school ? [s.school] : []), ...others] };
 }
@@ -46,7 +50,11 @@ async function loadStaff(ctx: CoreContext, staffId: string): Promise<StaffMember
 export async function signInStaff(ctx: CoreContext, opts: { email: string; password: string; clientKey?: string }): Promise<StaffSignedIn> {
   const log = ctx.log.child({ component: "staff" });
   if (opts.clientKey) {
-    const perClient = await consumeRateLimit(ctx, `staff-signin-client:${keyedHash(ctx, "client", opts.clientKey).slice(0, 40)}`, STAFF_POLICY.signInPerClient);
+    const perClient = await consumeRateLimit(
+      ctx,
+      `staff-signin-client:${keyedHash(ctx, "client", opts.clientKey).slice(0, 40)}`,
+      STAFF_POLICY.signInPerClient,
+    );
     if (!perClient.allowed) throw staffError("signin_rate_limited", { params: { minutes: minutesUntil(ctx, perClient.retryAt) } });
   }
   const email = normalizeEmail(typeof opts.email === "string" ? opts.email : "");
@@ -60,8 +68,11 @@ export async function signInStaff(ctx: CoreContext, opts: { email: string; passw
   if (!ok || !row) {
     const failure = await recordFailure(ctx, key, STAFF_POLICY.signIn);
     await recordAudit(ctx.prisma, {
-      at: ctx.now(), actorType: "anonymous", action: failure.locked ? "staff.signin_locked" : "staff.signin_failed",
-      entityType: "Staff", entityId: row?.id ?? null,
+      at: ctx.now(),
+      actorType: "anonymous",
+      action: failure.locked ? "staff.signin_locked" : "staff.signin_failed",
+      entityType: "Staff",
+      entityId: row?.id ?? null,
     });
     if (failure.locked) {
       log.warn({ staffId: row?.id ?? null }, "staff sign-in locked after repeated failures");
@@ -74,7 +85,14 @@ export async function signInStaff(ctx: CoreContext, opts: { email: string; passw
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + STAFF_POLICY.session.absoluteMs);
   await ctx.prisma.staffSession.create({ data: { tokenHash: sha256(token), staffId: row.id, expiresAt, lastSeenAt: now, createdAt: now } });
-  await recordAudit(ctx.prisma, { at: now, actorType: "staff", actorId: row.id, action: "staff.signed_in", entityType: "Staff", entityId: row.id });
+  await recordAudit(ctx.prisma, {
+    at: now,
+    actorType: "staff",
+    actorId: row.id,
+    action: "staff.signed_in",
+    entityType: "Staff",
+    entityId: row.id,
+  });
   const staff = (await loadStaff(ctx, row.id))!;
   return { token, staff, expiresAt };
 }
@@ -82,7 +100,10 @@ export async function signInStaff(ctx: CoreContext, opts: { email: string; passw
 /** The staff member of a session token, or null (unknown, expired, idle too long, account disabled). */
 export async function getStaffSession(ctx: CoreContext, opts: { token: string }): Promise<StaffMember | null> {
   if (typeof opts.token !== "string" || opts.token.length < 20 || opts.token.length > 200) return null;
-  const s = await ctx.prisma.staffSession.findUnique({ where: { tokenHash: sha256(opts.token) }, select: { id: true, staffId: true, expiresAt: true, lastSeenAt: true } });
+  const s = await ctx.prisma.staffSession.findUnique({
+    where: { tokenHash: sha256(opts.token) },
+    select: { id: true, staffId: true, expiresAt: true, lastSeenAt: true },
+  });
   const now = ctx.now();
   if (!s || s.expiresAt <= now || s.lastSeenAt.getTime() + STAFF_POLICY.session.idleMs <= now.getTime()) return null;
   const staff = await loadStaff(ctx, s.staffId);

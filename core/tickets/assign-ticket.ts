@@ -17,7 +17,8 @@ export async function assignTicket(ctx: CoreContext, opts: AssignTicketOptions):
   if (opts.assigneeId) {
     const v = await resolveViewer(ctx, { kind: "staff", staffId: opts.assigneeId });
     const sees = await ctx.prisma.ticket.findFirst({ where: { AND: [{ id: opts.ticketId }, v.where] }, select: { id: true } });
-    if (!sees) throw new AppError("tickets.invalid_assignee", { userKey: "tickets:error.invalidAssignee", log: "assignee cannot see the ticket" });
+    if (!sees)
+      throw new AppError("tickets.invalid_assignee", { userKey: "tickets:error.invalidAssignee", log: "assignee cannot see the ticket" });
   }
   await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.ticketTriage.findUnique({ where: { ticketId: opts.ticketId }, select: { assigneeId: true } });
@@ -28,7 +29,12 @@ export async function assignTicket(ctx: CoreContext, opts: AssignTicketOptions):
     });
     await tx.ticket.update({ where: { id: opts.ticketId }, data: { updatedAt: ctx.now() } });
     await recordAudit(tx, {
-      at: ctx.now(), actorType: "staff", actorId: opts.staffId, action: "ticket.assigned", entityType: "Ticket", entityId: opts.ticketId,
+      at: ctx.now(),
+      actorType: "staff",
+      actorId: opts.staffId,
+      action: "ticket.assigned",
+      entityType: "Ticket",
+      entityId: opts.ticketId,
       data: { from: before?.assigneeId ?? null, to: opts.assigneeId },
     });
   });

@@ -12,15 +12,25 @@ export interface PendingConversationNotice {
   createdAt: Date;
 }
 
-export async function listPendingConversationNotices(ctx: CoreContext, opts: { limit?: number } = {}): Promise<PendingConversationNotice[]> {
+export async function listPendingConversationNotices(
+  ctx: CoreContext,
+  opts: { limit?: number } = {},
+): Promise<PendingConversationNotice[]> {
   const rows = await ctx.prisma.conversationNotice.findMany({
-    where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: Math.min(opts.limit ?? 50, 200),
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: Math.min(opts.limit ?? 50, 200),
     select: { id: true, ticketId: true, channel: true, messageId: true, createdAt: true },
   });
-  const msgs = await ctx.prisma.ticketMessage.findMany({ where: { id: { in: rows.map((r) => r.messageId) } }, select: { id: true, body: true, ticket: { select: { accountId: true } } } });
+  const msgs = await ctx.prisma.ticketMessage.findMany({
+    where: { id: { in: rows.map((r) => r.messageId) } },
+    select: { id: true, body: true, ticket: { select: { accountId: true } } },
+  });
   return rows.flatMap((r) => {
     const m = msgs.find((x) => x.id === r.messageId);
-    return m ? [{ id: r.id, ticketId: r.ticketId, channel: r.channel, accountId: m.ticket.accountId, body: m.body, createdAt: r.createdAt }] : [];
+    return m
+      ? [{ id: r.id, ticketId: r.ticketId, channel: r.channel, accountId: m.ticket.accountId, body: m.body, createdAt: r.createdAt }]
+      : [];
   });
 }
 

@@ -72,9 +72,23 @@ function decodeCursor(c: string | null | undefined): { updatedAt: Date; number: 
 }
 
 type Row = {
-  id: string; number: number; subject: string; status: TicketStatus; channel: TicketChannel; intent: string | null; queue: "SCHOOL" | "CENTRAL";
-  createdAt: Date; updatedAt: Date; requesterName: string | null; childGivenName: string | null; childFamilyName: string | null;
-  schoolCode: string | null; schoolName: string | null; studentGivenName: string | null; studentFamilyName: string | null; assigneeName: string | null;
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  channel: TicketChannel;
+  intent: string | null;
+  queue: "SCHOOL" | "CENTRAL";
+  createdAt: Date;
+  updatedAt: Date;
+  requesterName: string | null;
+  childGivenName: string | null;
+  childFamilyName: string | null;
+  schoolCode: string | null;
+  schoolName: string | null;
+  studentGivenName: string | null;
+  studentFamilyName: string | null;
+  assigneeName: string | null;
 };
 
 export async function listTicketQueue(ctx: CoreContext, opts: ListTicketQueueOptions): Promise<TicketQueuePage> {
@@ -87,9 +101,11 @@ export async function listTicketQueue(ctx: CoreContext, opts: ListTicketQueueOpt
     conds.push(Prisma.sql`t."queue" = 'SCHOOL' AND t."schoolId" IN (${Prisma.join(v.schoolIds)})`);
   }
   if (opts.queue === "CENTRAL" || opts.queue === "SCHOOL") conds.push(Prisma.sql`t."queue" = CAST(${opts.queue} AS "TicketQueue")`);
-  if (opts.channel && TICKET_CHANNELS.includes(opts.channel)) conds.push(Prisma.sql`t."channel" = CAST(${opts.channel} AS "TicketChannel")`);
+  if (opts.channel && TICKET_CHANNELS.includes(opts.channel))
+    conds.push(Prisma.sql`t."channel" = CAST(${opts.channel} AS "TicketChannel")`);
   if (opts.intent) conds.push(Prisma.sql`t."intent" = ${String(opts.intent).slice(0, 100)}`);
-  if (opts.schoolCode) conds.push(Prisma.sql`t."schoolId" = (SELECT "id" FROM "School" WHERE "code" = ${String(opts.schoolCode).toUpperCase().slice(0, 60)})`);
+  if (opts.schoolCode)
+    conds.push(Prisma.sql`t."schoolId" = (SELECT "id" FROM "School" WHERE "code" = ${String(opts.schoolCode).toUpperCase().slice(0, 60)})`);
   const query = opts.q ? searchQuery(opts.q) : null;
   const needsTriage = Boolean(query || opts.assigned);
   if (query) conds.push(Prisma.sql`tt."searchVector" @@ to_tsquery('simple', ${query})`);

@@ -28,20 +28,32 @@ export interface TicketReply {
 export async function replyToTicket(ctx: CoreContext, opts: ReplyToTicketOptions): Promise<TicketReply> {
   await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
   const result = await ctx.prisma.$transaction(async (tx) => {
-    const msg = await addTicketMessage(ctx, { ticketId: opts.ticketId, author: "STAFF", staffId: opts.staffId, body: opts.body, correlationId: opts.correlationId }, tx);
+    const msg = await addTicketMessage(
+      ctx,
+      { ticketId: opts.ticketId, author: "STAFF", staffId: opts.staffId, body: opts.body, correlationId: opts.correlationId },
+      tx,
+    );
     const email = await enqueueStaffReplyEmail(ctx, { ticketId: msg.ticketId, messageId: msg.id }, tx);
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: msg.ticketId }, select: { channel: true } });
     let noticeId: string | null = null;
     if (ticket.channel === "CHAT" || ticket.channel === "TEAMS") {
-      noticeId = (await tx.conversationNotice.create({ data: { ticketId: msg.ticketId, messageId: msg.id, channel: ticket.channel, createdAt: ctx.now() }, select: { id: true } })).id;
+      noticeId = (
+        await tx.conversationNotice.create({
+          data: { ticketId: msg.ticketId, messageId: msg.id, channel: ticket.channel, createdAt: ctx.now() },
+          select: { id: true },
+        })
+      ).id;
     }
     await tx.$executeRaw`
       INSERT INTO "TicketTriage" ("ticketId", "firstReplyAt") VALUES (${msg.ticketId}, ${ctx.now()})
       ON CONFLICT ("ticketId") DO UPDATE SET "firstReplyAt" = COALESCE("TicketTriage"."firstReplyAt", EXCLUDED."firstReplyAt")`;
     let status = msg.status;
-    if (opts.status && opts.status !== status) status = (await changeStatusIn(ctx, { ticketId: msg.ticketId, status: opts.status, staffId: opts.staffId }, tx)).status;
+    if (opts.status && opts.status !== status)
+      status = (await changeStatusIn(ctx, { ticketId: msg.ticketId, status: opts.status, staffId: opts.staffId }, tx)).status;
     return { messageId: msg.id, emailId: email?.id ?? null, noticeId, status };
   });
-  ctx.log.child({ component: "tickets" }).info({ ticketId: opts.ticketId, messageId: result.messageId, emailId: result.emailId }, "staff reply queued");
+  ctx.log
+    .child({ component: "tickets" })
+    .info({ ticketId: opts.ticketId, messageId: result.messageId, emailId: result.emailId }, "staff reply queued");
   return result;
 }

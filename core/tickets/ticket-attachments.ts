@@ -17,20 +17,37 @@ export interface AddTicketAttachmentOptions {
 }
 
 export function safeFileName(name: string): string {
-  const base = String(name ?? "").replace(/[\\/]/g, "_").replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim().slice(0, 150);
+  const base = String(name ?? "")
+    .replace(/[\\/]/g, "_")
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+    .trim()
+    .slice(0, 150);
   return base || "piece-jointe";
 }
 
-export async function addTicketAttachment(ctx: CoreContext, opts: AddTicketAttachmentOptions, tx?: Prisma.TransactionClient): Promise<{ id: string }> {
+export async function addTicketAttachment(
+  ctx: CoreContext,
+  opts: AddTicketAttachmentOptions,
+  tx?: Prisma.TransactionClient,
+): Promise<{ id: string }> {
   if (opts.content.byteLength > MAX_ATTACHMENT_BYTES) {
-    throw new AppError("tickets.attachment_too_large", { userKey: "tickets:error.attachmentTooLarge", params: { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }, log: `attachment of ${opts.content.byteLength} bytes` });
+    throw new AppError("tickets.attachment_too_large", {
+      userKey: "tickets:error.attachmentTooLarge",
+      params: { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
+      log: `attachment of ${opts.content.byteLength} bytes`,
+    });
   }
   const db = tx ?? ctx.prisma;
   const contentType = /^[\w.+-]+\/[\w.+-]+$/.test(opts.contentType ?? "") ? opts.contentType! : "application/octet-stream";
   return db.ticketAttachment.create({
     data: {
-      ticketId: opts.ticketId, messageId: opts.messageId ?? null, fileName: safeFileName(opts.fileName), contentType,
-      size: opts.content.byteLength, content: Buffer.from(opts.content), createdAt: ctx.now(),
+      ticketId: opts.ticketId,
+      messageId: opts.messageId ?? null,
+      fileName: safeFileName(opts.fileName),
+      contentType,
+      size: opts.content.byteLength,
+      content: Buffer.from(opts.content),
+      createdAt: ctx.now(),
     },
     select: { id: true },
   });

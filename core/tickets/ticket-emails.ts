@@ -102,16 +102,15 @@ async function threadIds(tx: Tx, ticketId: string): Promise<string[]> {
 
 /**
  * A parent wrote again on a ticket (email, chat): the school office (or the help desk) is told, in the thread
- * of the new-ticket notification, so replying to it answers the parent through the mail agent.
+ * of the new-ticket notification, so replying to it answers the parent through the mail agent. (A ticket's
+ * first message is written by createTicket, never through here: the new-ticket notification covers it.)
  */
-export async function enqueueParentReplyNotification(ctx: CoreContext, opts: { ticketId: string; messageId: string }, tx: Tx): Promise<EnqueuedEmail | null> {
+export async function enqueueParentReplyNotification(ctx: CoreContext, opts: { ticketId: string; messageId: string }, tx: Tx): Promise<EnqueuedEmail> {
   const t = await tx.ticket.findUniqueOrThrow({
     where: { id: opts.ticketId },
     select: { id: true, number: true, queue: true, subject: true, requesterName: true, school: { select: { name: true, email: true } } },
   });
   const msg = await tx.ticketMessage.findUniqueOrThrow({ where: { id: opts.messageId }, select: { body: true } });
-  const first = await tx.ticketMessage.findFirst({ where: { ticketId: t.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
-  if (first?.id === opts.messageId) return null; // the ticket's first message: the new-ticket notification covers it
   const tr = translator("fr");
   const notify = await tx.outboxMessage.findUnique({ where: { dedupeKey: `ticket:${t.id}:notify` }, select: { messageId: true } });
   return enqueueEmail(ctx, {

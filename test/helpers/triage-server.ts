@@ -25,7 +25,9 @@ export async function startTriageServer(db: TestDatabase, ctx: CoreContext): Pro
   const B = await makeSchool(db.prisma);
   const hash = await hashPassword(STAFF_PASSWORD);
   const make = async (role: "SECRETARY" | "AGENT" | "ADMIN", schoolId: string | null, name: string) =>
-    db.prisma.staff.create({ data: { email: `${unique(name.toLowerCase())}@cepeo.example.test`, name, role, schoolId, passwordHash: hash } });
+    db.prisma.staff.create({
+      data: { email: `${unique(name.toLowerCase())}@cepeo.example.test`, name, role, schoolId, passwordHash: hash },
+    });
   const rows = {
     secretaryA: await make("SECRETARY", A.id, "Chantal"),
     secretaryB: await make("SECRETARY", B.id, "Nicole"),
@@ -44,7 +46,9 @@ export async function startTriageServer(db: TestDatabase, ctx: CoreContext): Pro
     staff[role] = { id: rows[role].id, email: rows[role].email, token: s.token, csrf: res.headers.get("x-csrf-token")! };
   }
   return {
-    base, server, staff,
+    base,
+    server,
+    staff,
     schools: { A: { id: A.id, code: A.code, name: A.name }, B: { id: B.id, code: B.code, name: B.name } },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

@@ -1,24 +1,24 @@
 // « Teach the assistant » on a real database: unanswered questions, intent corrections, and the JSONL export
 // that masks what identifies a family.
-import {
-  addTicketMessage, correctQuestionIntent, createTicket, exportIntentCorrections, getInsight, HELP_FORM_LIMITS, listTicketQueue,
-  mergeTickets, recordAssistantQuestion, replyToTicket, submitHelpForm,
-} from "../../core";
+import { correctQuestionIntent, exportIntentCorrections, getInsight, recordAssistantQuestion } from "../../core";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
 import { makeFamily, makeSchool, unique } from "../factories/families";
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.close(); });
-beforeEach(async () => { await db.reset(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await db.reset();
+});
 
 async function staff(role: "SECRETARY" | "AGENT", schoolId: string | null = null) {
   return db.prisma.staff.create({ data: { email: `${unique("s")}@cepeo.example.test`, name: role, role, schoolId } });
 }
-
-const ticket = (ctx: ReturnType<typeof testContext>, schoolCode: string | null, subject: string, body = "Bonjour.", extra = {}) =>
-  createTicket(ctx, { channel: "EMAIL", subject, body, lang: "fr", schoolCode, requester: { name: "Marie Tremblay", email: "marie@exemple.test" }, ...extra });
 
 describe("teach the assistant", () => {
   it("exports corrected questions as JSONL with children's names, emails, phones and OENs masked", async () => {
@@ -27,11 +27,19 @@ describe("teach the assistant", () => {
     const fam = await makeFamily(db.prisma, { school });
     const child = fam.students[0].givenName;
     const agent = await staff("AGENT");
-    const q = await recordAssistantQuestion(ctx, { channel: "CHAT", lang: "fr", text: `${child} n'a pas son horaire, écrivez à marie@exemple.test ou au 613-555-0142, NISO 312450781`, intent: "none", confidence: 0 });
+    const q = await recordAssistantQuestion(ctx, {
+      channel: "CHAT",
+      lang: "fr",
+      text: `${child} n'a pas son horaire, écrivez à marie@exemple.test ou au 613-555-0142, NISO 312450781`,
+      intent: "none",
+      confidence: 0,
+    });
     await recordAssistantQuestion(ctx, { channel: "CHAT", lang: "fr", text: "bonjour", intent: "greeting", confidence: 0.97 });
     const insight = await getInsight(ctx, { staffId: agent.id, from: new Date(0), to: new Date(ctx.now().getTime() + 1) });
     expect(insight.unanswered.map((u) => u.id)).toEqual([q.id]);
-    await expect(correctQuestionIntent(ctx, { staffId: agent.id, questionId: q.id, intent: "made.up" })).rejects.toMatchObject({ code: "insight.unknown_intent" });
+    await expect(correctQuestionIntent(ctx, { staffId: agent.id, questionId: q.id, intent: "made.up" })).rejects.toMatchObject({
+      code: "insight.unknown_intent",
+    });
     await correctQuestionIntent(ctx, { staffId: agent.id, questionId: q.id, intent: "records.schedule" });
     const out = await exportIntentCorrections(ctx, { staffId: agent.id });
     const line = JSON.parse(out.jsonl.trim()) as { text: string; intent: string };

@@ -54,7 +54,9 @@ beforeAll(async () => {
   if (!hasChromium) return;
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
     onData(stream, _session, done) {
       simpleParser(stream).then((m) => {
         received.push(m);
@@ -69,12 +71,31 @@ beforeAll(async () => {
   base = `http://localhost:${port}`;
   system = await startSystem({
     host: "127.0.0.1",
-    env: { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "ap-triage-browser-")), PORT: String(port), PUBLIC_URL: base, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOG_LEVEL: "silent" },
+    env: {
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "ap-triage-browser-")),
+      PORT: String(port),
+      PUBLIC_URL: base,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      LOG_LEVEL: "silent",
+    },
   });
   browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "ap-chromium-")), {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1366, height: 800 }, locale: "fr-CA",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-features=AutofillServerCommunication", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1366, height: 800 },
+    locale: "fr-CA",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-features=AutofillServerCommunication",
+      "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+    ],
   });
 }, 180_000);
 
@@ -88,7 +109,8 @@ afterAll(async () => {
 async function expectAccessible(page: Page, what: string): Promise<void> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
+      .axe;
     const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
   });
@@ -158,7 +180,10 @@ describeBrowser("triage console in Chromium", () => {
     await page.waitForURL(/done=reply/);
     expect(await page.getByRole("status").first().innerText()).toBe("Votre réponse a été envoyée au parent.");
 
-    const mail = await mailMatching((m) => m.subject?.includes("Bulletin de Zoé introuvable") === true && (m.to as { text: string }).text.includes("julie.gagnon@exemple.ca"));
+    const mail = await mailMatching(
+      (m) =>
+        m.subject?.includes("Bulletin de Zoé introuvable") === true && (m.to as { text: string }).text.includes("julie.gagnon@exemple.ca"),
+    );
     expect(mail.subject).toBe("[AP-000001] Re : Bulletin de Zoé introuvable");
     expect(mail.inReplyTo).toBe("<demo-1@demo.aide-portail>");
     expect([mail.references].flat()).toContain("<demo-1@demo.aide-portail>");
@@ -200,7 +225,12 @@ describeBrowser("triage console in Chromium", () => {
     const ticketId = page.url().split("/tickets/")[1].split("?")[0];
 
     // The parent answers (what the mail agent does with a reply by email).
-    await addTicketMessage(system.booted.ctx, { ticketId, author: "PARENT", body: "Merci, mais Émile n'apparaît toujours pas.", emailMessageId: "<reply-emile@exemple.ca>" });
+    await addTicketMessage(system.booted.ctx, {
+      ticketId,
+      author: "PARENT",
+      body: "Merci, mais Émile n'apparaît toujours pas.",
+      emailMessageId: "<reply-emile@exemple.ca>",
+    });
     await page.reload();
     expect(await page.locator(".meta .badge").first().innerText()).toBe("En cours");
     expect(await page.content()).toContain("Émile n'apparaît toujours pas");

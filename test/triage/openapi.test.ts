@@ -19,14 +19,20 @@ afterAll(async () => {
   await db.close();
 });
 
-const spec = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../triage/openapi.json"), "utf8")) as { paths: Record<string, Record<string, unknown>> };
+const spec = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../triage/openapi.json"), "utf8")) as {
+  paths: Record<string, Record<string, unknown>>;
+};
 
 it("describes exactly the /api/tickets routes the server registers", () => {
-  const routes = Object.values(srv.server.router.getRoutes() as Record<string, { method: string; path: string; spec?: { path: string } }>)
+  const routes = Object.values(
+    srv.server.router.getRoutes() as unknown as Record<string, { method: string; path: string; spec?: { path: string } }>,
+  )
     .map((r) => `${r.method} ${String(r.spec?.path ?? r.path).replace(/:(\w+)/g, "{$1}")}`)
     .filter((r) => r.split(" ")[1].startsWith("/api/tickets"))
     .sort();
-  const described = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+  const described = Object.entries(spec.paths)
+    .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+    .sort();
   expect(described).toEqual(routes);
   expect(routes.length).toBeGreaterThan(8);
 });
@@ -42,7 +48,8 @@ it("sends security headers, and a Secure HttpOnly SameSite=Strict session cookie
   const pre = /name="_pre" value="([^"]+)"/.exec(await page.text())![1];
   const preCookie = page.headers.getSetCookie().find((c) => c.startsWith("ap_presignin="))!;
   const res = await fetch(`${srv.base}/triage/sign-in`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: preCookie.split(";")[0] },
     body: new URLSearchParams({ email: srv.staff.agent.email, password: STAFF_PASSWORD, _pre: pre }).toString(),
   });
@@ -53,7 +60,9 @@ it("sends security headers, and a Secure HttpOnly SameSite=Strict session cookie
   expect(session).toMatch(/; SameSite=Strict/);
   // The sign-in form refuses a post that did not come from its own page (login CSRF).
   const forged = await fetch(`${srv.base}/triage/sign-in`, {
-    method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" },
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email: srv.staff.agent.email, password: STAFF_PASSWORD, _pre: pre }).toString(),
   });
   expect(forged.status).toBe(403);
@@ -70,12 +79,15 @@ it("serves Chart.js and its own assets from the server, nothing else under /tria
 it("refuses a body over the cap cleanly (413) and keeps a search out of the URL", async () => {
   const big = "x".repeat(300 * 1024);
   const res = await fetch(`${srv.base}/api/tickets/search`, {
-    method: "POST", headers: { cookie: `ap_staff=${srv.staff.agent.token}`, "x-csrf-token": srv.staff.agent.csrf, "content-type": "application/json" },
+    method: "POST",
+    headers: { cookie: `ap_staff=${srv.staff.agent.token}`, "x-csrf-token": srv.staff.agent.csrf, "content-type": "application/json" },
     body: JSON.stringify({ q: big }),
   });
   expect(res.status).toBe(413);
   // A q in the query string is ignored: the list is the unfiltered one.
-  const withQ = await (await fetch(`${srv.base}/api/tickets?q=nothing-matches-this`, { headers: { cookie: `ap_staff=${srv.staff.agent.token}` } })).json();
+  const withQ = await (
+    await fetch(`${srv.base}/api/tickets?q=nothing-matches-this`, { headers: { cookie: `ap_staff=${srv.staff.agent.token}` } })
+  ).json();
   const plain = await (await fetch(`${srv.base}/api/tickets`, { headers: { cookie: `ap_staff=${srv.staff.agent.token}` } })).json();
   expect(withQ).toEqual(plain);
 });

@@ -23,19 +23,39 @@ afterAll(async () => {
 
 /** A fresh ticket of school B (with an attachment) and a second one to merge into, before each row. */
 async function schoolBTickets() {
-  await db.prisma.$executeRawUnsafe(`TRUNCATE "Ticket", "TicketMessage", "TicketTriage", "TicketAttachment", "OutboxMessage", "ConversationNotice" CASCADE`);
+  await db.prisma.$executeRawUnsafe(
+    `TRUNCATE "Ticket", "TicketMessage", "TicketTriage", "TicketAttachment", "OutboxMessage", "ConversationNotice" CASCADE`,
+  );
   const mk = (subject: string, body: string) =>
-    createTicket(ctx, { channel: "EMAIL", subject, body, lang: "fr", schoolCode: srv.schools.B.code, requester: { name: "Julie Gagnon", email: "julie.gagnon@exemple.test" } });
+    createTicket(ctx, {
+      channel: "EMAIL",
+      subject,
+      body,
+      lang: "fr",
+      schoolCode: srv.schools.B.code,
+      requester: { name: "Julie Gagnon", email: "julie.gagnon@exemple.test" },
+    });
   const t = await mk("Bulletin de Zoé", "Je ne trouve pas le bulletin de Zoé, mot unique zorglub.");
   const other = await mk("Autre demande", "Encore une question.");
-  const file = await addTicketAttachment(ctx, { ticketId: t.id, fileName: "billet-médecin.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.4 test") });
+  const file = await addTicketAttachment(ctx, {
+    ticketId: t.id,
+    fileName: "billet-médecin.pdf",
+    contentType: "application/pdf",
+    content: Buffer.from("%PDF-1.4 test"),
+  });
   return { t, other, file };
 }
 
 type Who = Role | "anonymous";
 const WHO: Who[] = [...ROLES, "anonymous"];
 
-async function call(who: Who, method: "GET" | "POST", path: string, body?: Record<string, string>, opts: { csrf?: boolean; json?: boolean } = {}) {
+async function call(
+  who: Who,
+  method: "GET" | "POST",
+  path: string,
+  body?: Record<string, string>,
+  opts: { csrf?: boolean; json?: boolean } = {},
+) {
   const s = who === "anonymous" ? null : srv.staff[who];
   const headers: Record<string, string> = {};
   if (s) headers.cookie = `ap_staff=${s.token}`;
@@ -124,24 +144,31 @@ describe.each(WHO)("%s on a ticket of school B", (who) => {
 });
 
 describe("board-wide pages and CSRF", () => {
-  it.each([
-    ["/triage/insight"], ["/triage/insight.csv?table=schools"], ["/triage/insight/corrections.jsonl"], ["/triage/quarantine"],
-  ])("%s is for the help centre and admins only", async (path) => {
-    for (const who of WHO) {
-      const res = await call(who, "GET", path);
-      expect([who, res.status]).toEqual([who, who === "anonymous" ? 303 : who.startsWith("secretary") ? 403 : 200]);
-    }
-  });
+  it.each([["/triage/insight"], ["/triage/insight.csv?table=schools"], ["/triage/insight/corrections.jsonl"], ["/triage/quarantine"]])(
+    "%s is for the help centre and admins only",
+    async (path) => {
+      for (const who of WHO) {
+        const res = await call(who, "GET", path);
+        expect([who, res.status]).toEqual([who, who === "anonymous" ? 303 : who.startsWith("secretary") ? 403 : 200]);
+      }
+    },
+  );
 
   it("refuses every state change without the session's CSRF token, and with another session's", async () => {
     const x = await schoolBTickets();
     for (const action of ACTIONS.map((a) => a[0])) {
-      expect((await call("secretaryB", "POST", `/api/tickets/${x.t.id}/${action}`, { body: "x" }, { json: true, csrf: false })).status).toBe(403);
+      expect(
+        (await call("secretaryB", "POST", `/api/tickets/${x.t.id}/${action}`, { body: "x" }, { json: true, csrf: false })).status,
+      ).toBe(403);
       expect((await call("secretaryB", "POST", `/triage/tickets/${x.t.id}/${action}`, { body: "x" }, { csrf: false })).status).toBe(403);
     }
     const res = await fetch(`${srv.base}/api/tickets/${x.t.id}/note`, {
       method: "POST",
-      headers: { cookie: `ap_staff=${srv.staff.secretaryB.token}`, "content-type": "application/json", "x-csrf-token": srv.staff.agent.csrf },
+      headers: {
+        cookie: `ap_staff=${srv.staff.secretaryB.token}`,
+        "content-type": "application/json",
+        "x-csrf-token": srv.staff.agent.csrf,
+      },
       body: JSON.stringify({ body: "x" }),
     });
     expect(res.status).toBe(403);

@@ -11,11 +11,18 @@ export async function readBody(req: Request): Promise<Record<string, unknown>> {
   let size = 0;
   for await (const chunk of req as unknown as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new AppError("triage.body_too_large", { userKey: "triage:errors.bodyTooLarge", log: `request body over ${MAX_BODY_BYTES} bytes` });
+    if (size > MAX_BODY_BYTES)
+      throw new AppError("triage.body_too_large", {
+        userKey: "triage:errors.bodyTooLarge",
+        log: `request body over ${MAX_BODY_BYTES} bytes`,
+      });
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
   if (type === "application/json") {
     try {
       const v = text ? JSON.parse(text) : {};

@@ -5,8 +5,14 @@
 import type { Request, Response } from "restify";
 import type { TFunction } from "i18next";
 import {
-  checkStaffCsrfToken, getStaffSession, isAppError, staffCsrfToken, translator,
-  type ChannelDeps, type Lang, type StaffMember,
+  checkStaffCsrfToken,
+  getStaffSession,
+  isAppError,
+  staffCsrfToken,
+  translator,
+  type ChannelDeps,
+  type Lang,
+  type StaffMember,
 } from "../../core";
 import { type Raw } from "./html";
 import { cookies, readBody } from "./request";
@@ -84,7 +90,8 @@ export function triageHandler(deps: ChannelDeps, opts: HandlerOptions, fn: (c: T
         }
       }
       if (opts.access === "staff" && !c.staff) {
-        if (opts.kind === "api") return sendJson(res, 401, { error: "triage.unauthenticated", message: c.t("triage:errors.unauthenticated") });
+        if (opts.kind === "api")
+          return sendJson(res, 401, { error: "triage.unauthenticated", message: c.t("triage:errors.unauthenticated") });
         return redirect(res, "/triage/sign-in");
       }
       if (req.method === "POST") {
@@ -94,7 +101,9 @@ export function triageHandler(deps: ChannelDeps, opts: HandlerOptions, fn: (c: T
           if (!checkStaffCsrfToken(deps.ctx, { token: c.token!, csrf: sent })) {
             log.warn({ route: req.getRoute?.()?.path, staffId: c.staff!.id }, "CSRF token missing or wrong");
             const message = c.t("triage:errors.csrf");
-            return opts.kind === "api" ? sendJson(res, 403, { error: "triage.csrf", message }) : sendHtml(res, 403, opts.errorPage(c, 403, message));
+            return opts.kind === "api"
+              ? sendJson(res, 403, { error: "triage.csrf", message })
+              : sendHtml(res, 403, opts.errorPage(c, 403, message));
           }
         }
       }

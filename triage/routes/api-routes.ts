@@ -17,28 +17,47 @@ async function list(c: TriageContext, src: Record<string, unknown>): Promise<voi
 }
 
 export function registerApiRoutes(server: Server, make: Make): void {
-  server.get("/api/tickets", make("api", "staff", async (c) => {
-    const q = query(c.req);
-    delete q.q;
-    await list(c, q);
-  }));
+  server.get(
+    "/api/tickets",
+    make("api", "staff", async (c) => {
+      const q = query(c.req);
+      delete q.q;
+      await list(c, q);
+    }),
+  );
 
-  server.post("/api/tickets/search", make("api", "staff", async (c) => list(c, c.body)));
+  server.post(
+    "/api/tickets/search",
+    make("api", "staff", async (c) => list(c, c.body)),
+  );
 
-  server.get("/api/tickets/:id", make("api", "staff", async (c) => {
-    const w = await getTicketWorkspace(c.deps.ctx, { ticketId: param(c, "id"), staffId: c.staff!.id });
-    const { colleagues: _c, schools: _s, ...rest } = w;
-    sendJson(c.res, 200, rest);
-  }));
+  server.get(
+    "/api/tickets/:id",
+    make("api", "staff", async (c) => {
+      const w = await getTicketWorkspace(c.deps.ctx, { ticketId: param(c, "id"), staffId: c.staff!.id });
+      const { colleagues: _c, schools: _s, ...rest } = w;
+      sendJson(c.res, 200, rest);
+    }),
+  );
 
   for (const action of TICKET_ACTIONS) {
-    server.post(`/api/tickets/:id/${action}`, make("api", "staff", async (c) => {
-      sendJson(c.res, 200, await runTicketAction(c, param(c, "id"), action));
-    }));
+    server.post(
+      `/api/tickets/:id/${action}`,
+      make("api", "staff", async (c) => {
+        sendJson(c.res, 200, await runTicketAction(c, param(c, "id"), action));
+      }),
+    );
   }
 
-  server.get("/api/tickets/:id/attachments/:attachmentId", make("api", "staff", async (c) => {
-    const a = await getTicketAttachment(c.deps.ctx, { ticketId: param(c, "id"), attachmentId: param(c, "attachmentId"), staffId: c.staff!.id });
-    sendFile(c, a.fileName, a.contentType, a.content);
-  }));
+  server.get(
+    "/api/tickets/:id/attachments/:attachmentId",
+    make("api", "staff", async (c) => {
+      const a = await getTicketAttachment(c.deps.ctx, {
+        ticketId: param(c, "id"),
+        attachmentId: param(c, "attachmentId"),
+        staffId: c.staff!.id,
+      });
+      sendFile(c, a.fileName, a.contentType, a.content);
+    }),
+  );
 }

@@ -8,7 +8,10 @@ import { applySecurityHeaders } from "../http/security";
 const ASSETS: Record<string, { file: string; type: string }> = {
   "triage.css": { file: path.join(__dirname, "..", "assets", "triage.css"), type: "text/css; charset=utf-8" },
   "insight.js": { file: path.join(__dirname, "..", "assets", "insight.js"), type: "text/javascript; charset=utf-8" },
-  "chart.umd.min.js": { file: path.join(path.dirname(require.resolve("chart.js")), "chart.umd.min.js"), type: "text/javascript; charset=utf-8" },
+  "chart.umd.min.js": {
+    file: path.join(path.dirname(require.resolve("chart.js")), "chart.umd.min.js"),
+    type: "text/javascript; charset=utf-8",
+  },
 };
 
 const cache = new Map<string, Buffer>();

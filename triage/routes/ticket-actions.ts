@@ -1,6 +1,13 @@
 // The actions on one ticket, shared by the pages and the API so both check and do exactly the same thing.
 import {
-  AppError, addTicketMessage, assignTicket, changeTicketStatus, findTicketByReference, mergeTickets, replyToTicket, rerouteTicket,
+  AppError,
+  addTicketMessage,
+  assignTicket,
+  changeTicketStatus,
+  findTicketByReference,
+  mergeTickets,
+  replyToTicket,
+  rerouteTicket,
   TICKET_STATUSES,
 } from "../../core";
 import type { TriageContext } from "../http/triage-handler";
