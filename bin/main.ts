@@ -11,6 +11,7 @@ import { registerMailCommands } from "../cli/mail-command";
 import { registerNluCommands } from "../cli/nlu-command";
 import { registerStartCommand } from "../cli/start-command";
 import { registerChatCommands } from "../cli/chat-command";
+import { registerStaffCommands } from "../cli/staff-command";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
@@ -63,6 +64,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
   registerImportCommands(program, deps);
   registerNluCommands(program, deps);
   registerMailCommands(program, deps);
+  registerStaffCommands(program, deps);
   registerDoctorCommand(program, deps);
   registerChatCommands(program, deps);
   return program;

@@ -14,10 +14,11 @@ import { foldAnswer, normalizeEmail } from "../util/text";
 import { isSecretQuestionId } from "../accounts/secret-questions";
 import { importOneRoster } from "./import-one-roster";
 import type { ImportSummary } from "./summary";
+import { seedDemoTickets } from "./seed-demo-tickets";
 
 export const DEMO_DIR = path.resolve(__dirname, "../../prisma/demo");
 const BCRYPT_COST = 10;
-const SEED_FILES = ["accounts.csv", "staff.csv", "build-demo.ts", "families.ts", "README.md"];
+const SEED_FILES = ["accounts.csv", "staff.csv", "tickets.csv", "assistantQuestions.csv", "build-demo.ts", "families.ts", "README.md"];
 
 /** The audit action written once the whole demo (export, accounts, staff) is in: the seed's completion marker. */
 export const DEMO_SEEDED_ACTION = "demo.seeded";
@@ -122,10 +123,11 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
     if (existing) staff.updated++;
     else staff.created++;
   }
+  const demo = await seedDemoTickets(ctx, opts.dir ?? DEMO_DIR);
   await recordAudit(ctx.prisma, {
     actorType: "system", actorId: "seed", action: DEMO_SEEDED_ACTION, entityType: "ImportRun", entityId: summary.runId,
-    data: { accounts, staff, ok: summary.ok },
+    data: { accounts, staff, demo, ok: summary.ok },
   });
-  ctx.log.info({ component: "import", accounts, staff }, "demo seeded");
+  ctx.log.info({ component: "import", accounts, staff, demo }, "demo seeded");
   return { import: summary, accounts, staff };
 }
