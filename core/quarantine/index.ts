@@ -1,6 +1,7 @@
-// Mail the agent could not process, kept whole with its reason (QuarantinedMail). The mail agent writes it
-// (quarantineMail) and performs replays; the triage console lists it for agents and asks for a replay
-// (requestMailReplay), which the mail agent picks up (listMailReplayRequests → markMailReplayed).
+// The triage side of the mail quarantine (MailQuarantine, written by the mail agent through core/mail's
+// quarantineEmail): help-centre agents list it and ask for a replay (requestMailReplay), which the mail agent
+// picks up (listMailReplayRequests → replay → markMailReplayed). One table, so what the agent sets aside is
+// exactly what the console shows.
 import type { CoreContext } from "../context";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
@@ -18,41 +19,25 @@ export interface QuarantinedMailSummary {
   replayOutcome: string | null;
 }
 
-export async function quarantineMail(
-  ctx: CoreContext,
-  opts: { raw: Uint8Array; reason: string; messageId?: string | null; fromAddress?: string | null; subject?: string | null },
-): Promise<{ id: string }> {
-  return ctx.prisma.quarantinedMail.create({
-    data: {
-      raw: Buffer.from(opts.raw),
-      reason: opts.reason.slice(0, 200),
-      messageId: opts.messageId ?? null,
-      fromAddress: opts.fromAddress?.slice(0, 254) ?? null,
-      subject: opts.subject?.slice(0, 300) ?? null,
-      receivedAt: ctx.now(),
-    },
-    select: { id: true },
-  });
-}
-
 export async function listQuarantinedMail(ctx: CoreContext, opts: { staffId: string; limit?: number }): Promise<QuarantinedMailSummary[]> {
   await requireCentralStaff(ctx, opts.staffId);
-  const rows = await ctx.prisma.quarantinedMail.findMany({
-    orderBy: { receivedAt: "desc" },
+  const rows = await ctx.prisma.mailQuarantine.findMany({
+    where: { resolvedAt: null },
+    orderBy: { createdAt: "desc" },
     take: Math.min(opts.limit ?? 100, 500),
     select: {
       id: true,
       fromAddress: true,
       subject: true,
       reason: true,
-      receivedAt: true,
+      createdAt: true,
       replayRequestedAt: true,
       replayedAt: true,
       replayOutcome: true,
       raw: true,
     },
   });
-  return rows.map(({ raw, ...r }) => ({ ...r, size: raw.byteLength }));
+  return rows.map(({ raw, createdAt, ...r }) => ({ ...r, receivedAt: createdAt, size: raw.byteLength }));
 }
 
 export async function getQuarantinedMailRaw(
@@ -60,15 +45,15 @@ export async function getQuarantinedMailRaw(
   opts: { staffId: string; id: string },
 ): Promise<{ id: string; raw: Uint8Array }> {
   await requireCentralStaff(ctx, opts.staffId);
-  const row = await ctx.prisma.quarantinedMail.findUnique({ where: { id: String(opts.id) }, select: { id: true, raw: true } });
+  const row = await ctx.prisma.mailQuarantine.findUnique({ where: { id: String(opts.id) }, select: { id: true, raw: true } });
   if (!row) throw new AppError("quarantine.not_found", { log: "quarantined mail not found" });
-  return row;
+  return { id: row.id, raw: row.raw };
 }
 
 export async function requestMailReplay(ctx: CoreContext, opts: { staffId: string; id: string }): Promise<void> {
   await requireCentralStaff(ctx, opts.staffId);
-  const done = await ctx.prisma.quarantinedMail.updateMany({
-    where: { id: String(opts.id) },
+  const done = await ctx.prisma.mailQuarantine.updateMany({
+    where: { id: String(opts.id), resolvedAt: null },
     data: { replayRequestedAt: ctx.now(), replayRequestedBy: opts.staffId, replayedAt: null, replayOutcome: null },
   });
   if (done.count !== 1)
@@ -78,23 +63,23 @@ export async function requestMailReplay(ctx: CoreContext, opts: { staffId: strin
     actorType: "staff",
     actorId: opts.staffId,
     action: "mail.replay_requested",
-    entityType: "QuarantinedMail",
+    entityType: "MailQuarantine",
     entityId: opts.id,
   });
 }
 
 /** For the mail agent: replays asked for and not done yet. */
-export async function listMailReplayRequests(ctx: CoreContext): Promise<{ id: string; raw: Uint8Array }[]> {
-  return ctx.prisma.quarantinedMail.findMany({
+export async function listMailReplayRequests(ctx: CoreContext): Promise<{ id: string }[]> {
+  return ctx.prisma.mailQuarantine.findMany({
     where: { replayRequestedAt: { not: null }, replayedAt: null },
     orderBy: { replayRequestedAt: "asc" },
     take: 20,
-    select: { id: true, raw: true },
+    select: { id: true },
   });
 }
 
 export async function markMailReplayed(ctx: CoreContext, opts: { id: string; outcome: string }): Promise<void> {
-  await ctx.prisma.quarantinedMail.updateMany({
+  await ctx.prisma.mailQuarantine.updateMany({
     where: { id: opts.id },
     data: { replayedAt: ctx.now(), replayOutcome: opts.outcome.slice(0, 200) },
   });
