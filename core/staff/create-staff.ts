@@ -7,6 +7,7 @@ import { generateToken, sha256 } from "../accounts/secrets";
 import { looksLikeEmail, normalizeEmail } from "../util/text";
 import { STAFF_POLICY, STAFF_ROLES, type StaffRoleName } from "./staff-policy";
 import { staffError } from "./staff-error";
+import { publicUrls } from "../public-urls";
 
 export interface CreateStaffOptions {
   email: string;
@@ -40,7 +41,7 @@ export async function issueStaffPasswordLink(ctx: CoreContext, opts: { staffId: 
       data: { purpose: "STAFF_SET_PASSWORD", staffId: opts.staffId, codeHash: sha256(token), expiresAt, createdAt: ctx.now() },
     });
   });
-  return { url: `${ctx.config.publicUrl}/triage/set-password?code=${token}`, expiresAt };
+  return { url: publicUrls.staffSetPassword(ctx, token), expiresAt };
 }
 
 export async function createStaff(ctx: CoreContext, opts: CreateStaffOptions): Promise<CreatedStaff> {

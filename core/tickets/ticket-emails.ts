@@ -124,7 +124,7 @@ export async function enqueueParentReplyNotification(ctx: CoreContext, opts: { t
       queueName: t.school?.name ?? tr("tickets:queue.CENTRAL"),
       parentName: t.requesterName ?? "—",
       message: summary(msg.body),
-      triageUrl: `${ctx.config.publicUrl}/triage/tickets/${t.id}`,
+      triageUrl: publicUrls.triageTicket(ctx, t.id),
     },
     dedupeKey: `ticket-message:${opts.messageId}:notify`,
     ticketId: t.id,
