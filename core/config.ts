@@ -29,6 +29,14 @@ const schema = z
     HELPDESK_ADDRESS: optional(z.email()).default("portail.famille@cepeo.on.ca"),
     PUBLIC_URL: optional(z.url()),
     APP_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    // Origins (scheme://host[:port]) of the board's pages allowed to embed the chat: CORS for the Direct Line
+    // routes and the page's frame-ancestors. Comma-separated; unset: only this server's own page.
+    WEBCHAT_ORIGINS: optional(
+      z
+        .string()
+        .transform((v) => v.split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s*]+$/, "each origin must be scheme://host[:port], e.g. https://cepeo.on.ca"))),
+    ).default([]),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   })
   .superRefine((c, ctx) => {

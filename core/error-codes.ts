@@ -67,6 +67,21 @@ export const ERROR_CODES = {
   import: ["dir_not_found"],
   db: ["corrupt_data_dir", "unreachable", "migration_failed", "in_use"],
   http: ["port_in_use", "listen_failed"],
+  directline: [
+    "token_missing",
+    "token_invalid",
+    "token_expired",
+    "forbidden",
+    "conversation_not_found",
+    "invalid_activity",
+    "message_too_long",
+    "body_too_large",
+    "too_many_attachments",
+    "attachment_too_large",
+    "rate_limited",
+    "upload_not_supported",
+    "origin_not_allowed",
+  ],
 } as const;
 
 type Codes = typeof ERROR_CODES;

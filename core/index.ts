@@ -18,3 +18,4 @@ export * from "./nlu/entities";
 export * from "./records";
 export * from "./tickets";
 export * from "./import";
+export * from "./directline";
