@@ -6,7 +6,14 @@ import type { CoreContext, Metrics } from "../core";
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+  /**
+   * Reuse the last result for this long (ms). For checks that open a connection (SMTP, IMAP): a load balancer
+   * probing every second must not open an SMTP session every second. The database is checked each time.
+   */
+  cacheMs?: number;
 }
+
+type CheckResult = { name: string; ok: true } | { name: string; ok: false; error: string };
 
 export interface HttpServerOptions {
   ctx: CoreContext;
@@ -48,18 +55,25 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     next();
   });
 
-  server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
-    const results = await Promise.all(
-      opts.readiness.map(async (c) => {
-        try {
-          await withTimeout(c.check(), opts.readinessTimeoutMs ?? 3000);
-          return { name: c.name, ok: true as const };
-        } catch (err) {
-          log.warn({ check: c.name, err }, "readiness check failed");
-          return { name: c.name, ok: false as const, error: (err as Error).message };
-        }
-      }),
+  // One result (or one check under way) per check: concurrent probes share it, cached ones reuse it.
+  const last = new Map<string, { at: number; result: Promise<CheckResult> }>();
+  const runCheck = (c: ReadinessCheck): Promise<CheckResult> => {
+    const now = ctx.now().getTime();
+    const prev = last.get(c.name);
+    if (prev && c.cacheMs && now - prev.at < c.cacheMs) return prev.result;
+    const result = withTimeout(c.check(), opts.readinessTimeoutMs ?? 3000).then(
+      (): CheckResult => ({ name: c.name, ok: true }),
+      (err): CheckResult => {
+        log.warn({ check: c.name, err }, "readiness check failed");
+        return { name: c.name, ok: false, error: (err as Error).message };
+      },
     );
+    last.set(c.name, { at: now, result });
+    return result;
+  };
+
+  server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
+    const results = await Promise.all(opts.readiness.map(runCheck));
     const ok = results.every((r) => r.ok);
     res.send(ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks: results });
   });

@@ -9,6 +9,7 @@ import { registerDoctorCommand } from "../cli/doctor-command";
 import { registerImportCommands } from "../cli/import-command";
 import { registerNluCommands } from "../cli/nlu-command";
 import { registerStartCommand } from "../cli/start-command";
+import { registerChatCommands } from "../cli/chat-command";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
@@ -17,7 +18,21 @@ function commandDeps(): CommandDeps {
     t,
     boot: async (opts) => {
       const { boot } = require("./boot") as typeof import("./boot");
-      return boot({ migrate: opts?.migrate, logToStderr: true });
+      const booted = await boot({ migrate: opts?.migrate, logToStderr: true });
+      if (opts?.seedOnFirstRun) {
+        try {
+          await (require("./start") as typeof import("./start")).seedOnFirstRun(booted);
+        } catch (err) {
+          await booted.close();
+          throw err;
+        }
+      }
+      return booted;
+    },
+    deliverMail: async (ctx) => {
+      const { deliverOutboxOnce, fileTransport, smtpTransport } = require("../mail-agent") as typeof import("../mail-agent");
+      const transport = ctx.config.SMTP_URL ? smtpTransport(ctx.config.SMTP_URL) : fileTransport(ctx.config.outboxDir);
+      await deliverOutboxOnce(ctx, transport);
     },
     startSystem: async () => (require("./start") as typeof import("./start")).startSystem(),
     runDoctor: async () => (require("./doctor") as typeof import("./doctor")).runDoctor(process.env, t),
@@ -31,6 +46,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
   registerImportCommands(program, deps);
   registerNluCommands(program, deps);
   registerDoctorCommand(program, deps);
+  registerChatCommands(program, deps);
   return program;
 }
 

@@ -2,7 +2,7 @@
 // config → database (migrated) → demo seed on first embedded run → mail agent (outbox delivery) →
 // HTTP server → the bot's routes → triage's routes → listen.
 import type { Server } from "restify";
-import { AppError, createMetrics, seedDemo, type ChannelDeps, type CoreContext } from "../core";
+import { AppError, createMetrics, seedDemo, settleAfterReply, type ChannelDeps, type CoreContext } from "../core";
 import { registerBotRoutes } from "../bot";
 import { startMailAgent } from "../mail-agent";
 import { registerTriageRoutes } from "../triage";
@@ -17,7 +17,7 @@ export interface RunningSystem {
 }
 
 /** The embedded database is seeded with the demo on its first run; a PostgreSQL server never is implicitly. */
-async function seedOnFirstRun(b: Booted): Promise<void> {
+export async function seedOnFirstRun(b: Booted): Promise<void> {
   if (b.db.kind !== "pglite") return;
   const [schools, imports] = await Promise.all([b.ctx.prisma.school.count(), b.ctx.prisma.importRun.count()]);
   if (schools > 0 || imports > 0) return;
@@ -76,6 +76,7 @@ export async function startSystem(opts: { env?: NodeJS.ProcessEnv; host?: string
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await bot.stop();
+        await settleAfterReply(ctx); // emails queued after a reply (chat codes, login ids) reach the outbox first
         await mail.stop();
         await booted.close();
       })()),

@@ -1,12 +1,44 @@
-// The bot's one entry, called by the composition root (bin/start.ts): registers the bot's routes
-// (POST /api/messages, Direct Line, the Web Chat page) on the process's one HTTP server.
-import type { Server } from "restify";
+// The bot's one entry, called by the composition root (bin/start.ts), in the samples' order: config →
+// authentication → CloudAdapter → storage → state → dialogs → bot (all in runtime.ts) → routes. The terminal
+// commands (cli/chat-command.ts) reach the same bot through createLocalChat.
+import type { Request, Response, Server } from "restify";
+import restify from "restify";
 import type { ChannelDeps } from "../core";
+import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
+import { registerDirectLine } from "./directline";
+import { registerWebChat } from "./webchat";
+
+export { createLocalChat, plainTextOf, type LocalChat, type LocalChatOptions } from "./local-chat";
+export { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
 
 export interface BotRoutes {
+  runtime: BotRuntime;
   stop(): Promise<void>;
 }
 
-export function registerBotRoutes(_server: Server, _deps: ChannelDeps): BotRoutes {
-  return { stop: async () => undefined };
+/** Bot Framework activities are small; anything bigger than this is refused before it is parsed. */
+const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRuntimeOptions = {}): BotRoutes {
+  const runtime = createBotRuntime(deps, opts);
+  const log = deps.ctx.log.child({ component: "bot" });
+  // POST /api/messages: Azure Bot Service and Teams. With MicrosoftAppId set, the adapter refuses a request
+  // without a valid channel JWT (401); without it, auth is disabled for local use.
+  server.post(
+    "/api/messages",
+    restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }),
+    async (req: Request, res: Response) => {
+      try {
+        await runtime.adapter.process(req, res, (context) => runtime.bot.run(context));
+      } catch (err) {
+        log.warn({ err }, "activity refused");
+        if (!res.headersSent) res.send(500);
+      }
+    },
+  );
+  // The self-hosted Direct Line for Web Chat hands activities to the auth-disabled adapter (recipe design 1), so the
+  // bot's code is the one Azure and Teams run; then the Web Chat page at GET /.
+  const directLine = registerDirectLine(server, { ctx: deps.ctx, bot: { adapter: runtime.local, logic: (context) => runtime.bot.run(context) } });
+  registerWebChat(server, { ctx: deps.ctx });
+  return { runtime, stop: () => directLine.stop() };
 }

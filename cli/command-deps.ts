@@ -25,8 +25,13 @@ export interface DoctorLine {
 
 export interface CommandDeps {
   t: TFunction;
-  /** Opens the configured database (migrated unless `migrate: false`), logging to stderr. */
-  boot(opts?: { migrate?: boolean }): Promise<BootedForCommand>;
+  /**
+   * Opens the configured database (migrated unless `migrate: false`), logging to stderr. `seedOnFirstRun`:
+   * an empty embedded database gets the demo, as on the first `start` (so `ask` works right after install).
+   */
+  boot(opts?: { migrate?: boolean; seedOnFirstRun?: boolean }): Promise<BootedForCommand>;
+  /** Delivers what the outbox holds now (SMTP or DATA_DIR/outbox), as the mail agent would. */
+  deliverMail?(ctx: CoreContext): Promise<void>;
   /** The whole system of `aide-portail start` (bin/start.ts). */
   startSystem(): Promise<RunningSystemHandle>;
   /** Every check of `aide-portail doctor` (bin/doctor.ts). */
@@ -37,7 +42,7 @@ export interface CommandDeps {
  * Runs an action on a booted core, closes it, and only then sets the exit code: closing the embedded
  * database (PGlite's WebAssembly runtime) resets `process.exitCode`, so a code set before close was lost.
  */
-export async function withCore(deps: CommandDeps, action: (b: BootedForCommand) => Promise<number>, opts?: { migrate?: boolean }): Promise<void> {
+export async function withCore(deps: CommandDeps, action: (b: BootedForCommand) => Promise<number>, opts?: { migrate?: boolean; seedOnFirstRun?: boolean }): Promise<void> {
   const booted = await deps.boot(opts);
   let code = 1;
   try {

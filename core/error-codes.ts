@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   "staff_not_allowed",
   "code_invalid",
   "code_rate_limited",
+  "code_locked",
 ],
   records: [
     "account_not_found",
@@ -67,6 +68,7 @@ export const ERROR_CODES = {
   import: ["dir_not_found"],
   db: ["corrupt_data_dir", "unreachable", "migration_failed", "in_use"],
   http: ["port_in_use", "listen_failed"],
+  state: ["etag_conflict"],
   directline: [
     "token_missing",
     "token_invalid",

@@ -8,8 +8,14 @@ export interface AppErrorOptions {
   userKey?: string;
   /** Values for the user-facing message's placeholders (never secrets). */
   params?: Record<string, string | number>;
-  /** What the operator reads in logs. */
+  /** What the operator reads in logs; also the error's `message`. */
   log?: string;
+  /**
+   * Operator-only detail that must not reach a person, not even through `message` (e.g. which account a failed
+   * guess was for: the person is told the same thing whether or not the email has an account). Logged with the
+   * error (pino serialises it), never shown.
+   */
+  detail?: string;
   cause?: unknown;
 }
 
@@ -17,6 +23,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userKey: string;
   readonly params: Record<string, string | number>;
+  readonly detail?: string;
 
   constructor(code: ErrorCode, opts: AppErrorOptions = {}) {
     super(opts.log ?? code, { cause: opts.cause });
@@ -24,6 +31,7 @@ export class AppError extends Error {
     this.code = code;
     this.userKey = opts.userKey ?? `errors:${code}`;
     this.params = opts.params ?? {};
+    if (opts.detail !== undefined) this.detail = opts.detail;
   }
 }
 

@@ -7,10 +7,13 @@ import { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-
 export { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
 export { deliverOutboxOnce } from "./outbox/deliver-outbox";
 
+/** /readyz reuses the last SMTP check this long: probes every second must not open an SMTP session each. */
+export const READINESS_CACHE_MS = 10_000;
+
 export interface RunningMailAgent {
   transport: MailTransport;
   /** For GET /readyz: the SMTP server answers (or the outbox folder is writable). */
-  readiness: { name: string; check(): Promise<void> }[];
+  readiness: { name: string; check(): Promise<void>; cacheMs?: number }[];
   stop(): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ export function startMailAgent({ ctx }: ChannelDeps): RunningMailAgent {
   const stopDelivery = startOutboxDelivery(ctx, transport);
   return {
     transport,
-    readiness: [{ name: "smtp", check: () => transport.verify() }],
+    readiness: [{ name: "smtp", check: () => transport.verify(), cacheMs: READINESS_CACHE_MS }],
     stop: stopDelivery,
   };
 }

@@ -7,7 +7,6 @@ const HOUR = 60 * MINUTE;
 export const ACCOUNT_POLICY = {
   bcryptCost: 10,
   password: { minLength: 8, maxBytes: 72 }, // bcrypt ignores what lies beyond 72 bytes: refuse rather than truncate
-  secretQuestion: { maxLength: 200 },
   secretAnswer: { minFoldedLength: 2, maxLength: 100 },
   temporaryPasswordLength: 12,
   /** A temporary password left unused this long stops working: the parent asks for a new one. */
@@ -23,8 +22,13 @@ export const ACCOUNT_POLICY = {
 
   signIn: { maxFailures: 5, lockMs: 15 * MINUTE, unknownWindowMs: 24 * HOUR },
   secretReset: { maxFailures: 5, lockMs: 30 * MINUTE, unknownWindowMs: 24 * HOUR },
+  /** …and a daily cap per email (OWASP ASVS V2.2): the 30-minute lock alone let ~240 answers a day be tried. */
+  secretResetDaily: { maxFailures: 10, windowMs: 24 * HOUR, lockMs: 24 * HOUR },
   loginIdReminder: { max: 3, windowMs: HOUR },
 
   chatCode: { ttlMs: 10 * MINUTE, maxAttempts: 5, maxPerWindow: 3, windowMs: 15 * MINUTE },
+  /** Daily caps per email on chat codes: codes sent, and wrong codes (the 10th locks chat sign-in for 24 h). */
+  chatCodeDaily: { max: 10, windowMs: 24 * HOUR },
+  chatCodeFailDaily: { maxFailures: 10, windowMs: 24 * HOUR, lockMs: 24 * HOUR },
   chatSessionIdleMs: 30 * MINUTE,
 } as const;

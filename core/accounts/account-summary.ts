@@ -26,7 +26,7 @@ export const ACCOUNT_AUTH_SELECT = {
   passwordHash: true,
   mustChangePassword: true,
   temporaryPasswordExpiresAt: true,
-  secretQuestion: true,
+  secretQuestionId: true,
   secretAnswerHash: true,
   failedSecretAttempts: true,
   secretLockedUntil: true,

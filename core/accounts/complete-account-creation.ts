@@ -26,7 +26,8 @@ export async function checkValidationToken(ctx: CoreContext, opts: { token: stri
 export interface CompleteAccountCreationOptions {
   token: string;
   password: string;
-  secretQuestion: string;
+  /** An id from listSecretQuestions(). */
+  secretQuestionId: string;
   secretAnswer: string;
 }
 
@@ -37,7 +38,7 @@ export interface CompleteAccountCreationOptions {
  */
 export async function completeAccountCreation(ctx: CoreContext, opts: CompleteAccountCreationOptions): Promise<AccountSummary> {
   assertPasswordPolicy(opts.password);
-  const { question } = assertSecretQuestion(opts.secretQuestion, opts.secretAnswer);
+  const { questionId } = assertSecretQuestion(opts.secretQuestionId, opts.secretAnswer);
   const [passwordHash, secretAnswerHash] = await Promise.all([hashPassword(opts.password), hashSecretAnswer(opts.secretAnswer)]);
   const accountId = await ctx.prisma.$transaction(async (tx) => {
     const { codeId, account } = await findValidationToken(ctx, tx, opts.token);
@@ -49,7 +50,7 @@ export async function completeAccountCreation(ctx: CoreContext, opts: CompleteAc
       where: { id: account.id },
       data: {
         passwordHash,
-        secretQuestion: question,
+        secretQuestionId: questionId,
         secretAnswerHash,
         status: "ACTIVE",
         emailValidatedAt: ctx.now(),

@@ -1,17 +1,17 @@
 // Password reset by secret question, step 1 (seed 1 §3.1, « Retrouver ma question secrète »): the email gives
-// the question. An email without an active account gets its stable decoy, in the same shape.
+// the question. An email without an active account gets its stable decoy, from the same list, in the same shape.
 import type { CoreContext } from "../context";
 import type { Lang } from "../i18n";
 import { looksLikeEmail, normalizeEmail } from "../util/text";
 import { accountError } from "./account-error";
-import { findAccountByEmail } from "./account-summary";
-import { decoySecretQuestion } from "./secret-questions";
+import { asLang, findAccountByEmail } from "./account-summary";
+import { decoySecretQuestion, secretQuestionText } from "./secret-questions";
 
 export interface GetSecretQuestionOptions {
   email: string;
   /**
-   * The conversation's language. It changes nothing in the answer: a real question comes back as the parent
-   * chose it, and a decoy's language is fixed per email (secret-questions.ts), so both stay put.
+   * The conversation's language: the question is shown in it, real or decoy alike. Without it, a real question
+   * is shown in the account's language and a decoy in the language its email's hash picks.
    */
   lang?: Lang;
 }
@@ -21,6 +21,10 @@ export async function getSecretQuestion(ctx: CoreContext, opts: GetSecretQuestio
   const email = normalizeEmail(opts.email);
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
   const account = await findAccountByEmail(ctx, { email });
-  if (account?.status === "ACTIVE" && account.secretQuestion && account.secretAnswerHash) return { question: account.secretQuestion };
-  return { question: decoySecretQuestion(ctx, email) };
+  const decoy = decoySecretQuestion(ctx, email); // computed for every email: same work known or not
+  if (account?.status === "ACTIVE" && account.secretAnswerHash) {
+    const real = secretQuestionText(account.secretQuestionId, opts.lang ?? asLang(account.lang));
+    if (real) return { question: real };
+  }
+  return { question: secretQuestionText(decoy.id, opts.lang ?? decoy.lang)! };
 }

@@ -31,4 +31,5 @@ export {
   type ChatSignedIn,
 } from "./chat-sign-in";
 export { getChatSession, signOutChat, type ChatSession } from "./chat-session";
+export { openLocalChatSession } from "./open-local-chat-session";
 export { linkChannelIdentity, findAccountByChannelIdentity, type ChannelIdentityOptions } from "./channel-identity";

@@ -56,6 +56,14 @@ export async function lockedUntil(ctx: CoreContext, key: string): Promise<Date |
   return row?.lockedUntil && row.lockedUntil > ctx.now() ? row.lockedUntil : null;
 }
 
+/** The latest lockout in force among `keys` (one query, whichever of them have rows), or null. */
+export async function latestLock(ctx: CoreContext, keys: string[]): Promise<Date | null> {
+  const rows = await ctx.prisma.rateLimit.findMany({ where: { key: { in: keys } }, select: { lockedUntil: true } });
+  const now = ctx.now().getTime();
+  const ends = rows.map((r) => r.lockedUntil?.getTime() ?? 0).filter((t) => t > now);
+  return ends.length ? new Date(Math.max(...ends)) : null;
+}
+
 /** Counts one failure; the `maxFailures`-th locks the key for `lockMs` and starts counting afresh. */
 export async function recordFailure(
   ctx: CoreContext,
@@ -67,6 +75,41 @@ export async function recordFailure(
   const until = new Date(ctx.now().getTime() + limit.lockMs);
   await ctx.prisma.rateLimit.update({ where: { key }, data: { count: 0, windowStart: ctx.now(), lockedUntil: until, updatedAt: ctx.now() } });
   return { locked: true, lockedUntil: until, remaining: 0 };
+}
+
+/**
+ * The keyed twin of account-attempts.ts `takeAttempt`, for emails without an account row: one attempt is taken
+ * BEFORE the comparison (an atomic increment), so guesses fired at once get at most `maxFailures` comparisons,
+ * exactly as on an account. Returns null when the comparison may go ahead, else the end of the lock (started
+ * now when the counter is full).
+ */
+export async function takeKeyAttempt(ctx: CoreContext, key: string, limit: FailureLimit): Promise<Date | null> {
+  const { count } = await increment(ctx, key, limit.windowMs);
+  if (count <= limit.maxFailures) return null;
+  const now = ctx.now();
+  const until = new Date(now.getTime() + limit.lockMs);
+  await ctx.prisma.rateLimit.updateMany({
+    where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    data: { count: 0, windowStart: now, lockedUntil: until, updatedAt: now },
+  });
+  return (await lockedUntil(ctx, key)) ?? until;
+}
+
+/** The keyed twin of `settleFailure`: after a failed comparison whose attempt was taken by takeKeyAttempt. */
+export async function settleKeyFailure(
+  ctx: CoreContext,
+  key: string,
+  limit: FailureLimit,
+): Promise<{ attempt: number; lockedUntil: Date | null; startedLock: boolean }> {
+  const now = ctx.now();
+  const until = new Date(now.getTime() + limit.lockMs);
+  const locked = await ctx.prisma.rateLimit.updateMany({
+    where: { key, count: { gte: limit.maxFailures }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    data: { count: 0, windowStart: now, lockedUntil: until, updatedAt: now },
+  });
+  if (locked.count === 1) return { attempt: limit.maxFailures, lockedUntil: until, startedLock: true };
+  const row = await ctx.prisma.rateLimit.findUnique({ where: { key }, select: { count: true, lockedUntil: true } });
+  return { attempt: row?.count ?? 0, lockedUntil: row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null, startedLock: false };
 }
 
 export async function clearRateLimit(ctx: CoreContext, key: string): Promise<void> {

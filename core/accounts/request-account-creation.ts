@@ -10,7 +10,7 @@ import { foldText } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
 import { maskEmail, minutesUntil } from "./account-summary";
-import { clearRateLimit, emailKey, lockedUntil, recordFailure } from "./rate-limit";
+import { clearRateLimit, emailKey, latestLock, recordFailure } from "./rate-limit";
 import { findContactGuardians, validateAccountEmail, type ContactGuardian } from "./validate-account-email";
 import { issueValidationToken } from "./validation-token";
 
@@ -71,11 +71,8 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
   const { email } = await validateAccountEmail(ctx, { email: opts.email });
   const failKey = emailKey(ctx, "signup-fail", email);
   const dayKey = emailKey(ctx, "signup-fail-day", email);
-  const locks = (await Promise.all([lockedUntil(ctx, failKey), lockedUntil(ctx, dayKey)])).filter((d): d is Date => d !== null);
-  if (locks.length) {
-    const until = new Date(Math.max(...locks.map((d) => d.getTime())));
-    throw accountError("creation_locked", { params: { minutes: minutesUntil(ctx, until) }, log: "account request while locked" });
-  }
+  const until = await latestLock(ctx, [failKey, dayKey]);
+  if (until) throw accountError("creation_locked", { params: { minutes: minutesUntil(ctx, until) }, log: "account request while locked" });
 
   const guardians = await findContactGuardians(ctx, email);
   const guardian = guardians.find((g) => matches(g, opts));

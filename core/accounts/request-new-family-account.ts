@@ -17,7 +17,8 @@ import { issueValidationToken } from "./validation-token";
 export interface RequestNewFamilyAccountOptions extends NewFamilyProfile {
   email: string;
   password: string;
-  secretQuestion: string;
+  /** An id from listSecretQuestions(). */
+  secretQuestionId: string;
   secretAnswer: string;
   /** The school the family is joining, when known: its staff validates the request. */
   schoolCode?: string;
@@ -63,7 +64,7 @@ function phone(input: string): string | null {
 const MAX_LENGTHS = { givenName: 100, familyName: 100, streetAddress: 200, city: 100, province: 50, postalCode: 20, phone: 40, email: 254 } as const;
 
 function profileOf(opts: RequestNewFamilyAccountOptions): NewFamilyProfile {
-  const required = ["givenName", "familyName", "streetAddress", "city", "province", "postalCode", "phone", "email", "password", "secretQuestion", "secretAnswer"] as const;
+  const required = ["givenName", "familyName", "streetAddress", "city", "province", "postalCode", "phone", "email", "password", "secretQuestionId", "secretAnswer"] as const;
   for (const field of required) {
     if (typeof opts[field] !== "string" || !opts[field].trim()) throw accountError("new_family_field_missing", { params: { field } });
   }
@@ -91,7 +92,7 @@ export async function requestNewFamilyAccount(ctx: CoreContext, opts: RequestNew
   const email = normalizeEmail(opts.email);
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
   assertPasswordPolicy(opts.password);
-  const { question } = assertSecretQuestion(opts.secretQuestion, opts.secretAnswer);
+  const { questionId } = assertSecretQuestion(opts.secretQuestionId, opts.secretAnswer);
 
   let schoolId: string | null = null;
   if (opts.schoolCode?.trim()) {
@@ -113,7 +114,7 @@ export async function requestNewFamilyAccount(ctx: CoreContext, opts: RequestNew
           email,
           status: "PENDING_SCHOOL",
           passwordHash,
-          secretQuestion: question,
+          secretQuestionId: questionId,
           secretAnswerHash,
           lang: opts.lang,
           pendingProfile: profile as unknown as Prisma.InputJsonValue,

@@ -3,6 +3,7 @@
 import type { CoreContext } from "../context";
 import { recordAudit } from "../audit";
 import { enqueueEmail } from "../outbox/enqueue-email";
+import { afterReply } from "../util/after-reply";
 import { looksLikeEmail, normalizeEmail } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { asLang } from "./account-summary";
@@ -18,14 +19,20 @@ export async function resendValidationEmail(ctx: CoreContext, opts: ResendValida
   const email = normalizeEmail(opts.email);
   if (!looksLikeEmail(email)) return { accepted: true };
   const limit = await consumeRateLimit(ctx, emailKey(ctx, "resend", email), ACCOUNT_POLICY.resend);
+  // The account is looked up, and the link issued and queued, after the reply: same answer, same time for all.
+  afterReply(ctx, "validation resend", () => resend(ctx, email, limit.allowed));
+  return { accepted: true };
+}
+
+async function resend(ctx: CoreContext, email: string, allowed: boolean): Promise<void> {
   const account = await ctx.prisma.account.findUnique({
     where: { email },
     select: { id: true, status: true, lang: true, emailValidatedAt: true, pendingProfile: true, guardian: { select: { givenName: true } } },
   });
   const waiting = account && (account.status === "PENDING_VALIDATION" || (account.status === "PENDING_SCHOOL" && !account.emailValidatedAt));
-  if (!account || !waiting || !limit.allowed) {
-    ctx.log.info({ component: "accounts", accountId: account?.id, limited: !limit.allowed }, "validation email not resent");
-    return { accepted: true };
+  if (!account || !waiting || !allowed) {
+    ctx.log.info({ component: "accounts", accountId: account?.id, limited: !allowed }, "validation email not resent");
+    return;
   }
   const lang = asLang(account.lang);
   const givenName = account.guardian?.givenName ?? String((account.pendingProfile as { givenName?: string } | null)?.givenName ?? "");
@@ -35,5 +42,4 @@ export async function resendValidationEmail(ctx: CoreContext, opts: ResendValida
     await enqueueEmail(ctx, { template, lang, to: email, params: { givenName, link: token.link, hours: token.hours } }, tx);
     await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.validation_resent", entityType: "account", entityId: account.id });
   });
-  return { accepted: true };
 }

@@ -2,9 +2,10 @@
 // bcryptjs (cost 10) for what people choose; SHA-256 for long random tokens; HMAC for short codes.
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
-import { foldAnswer, stripControls } from "../util/text";
+import { foldAnswer } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
+import { isSecretQuestionId } from "./secret-questions";
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, ACCOUNT_POLICY.bcryptCost);
@@ -49,14 +50,14 @@ export function assertPasswordPolicy(password: string): void {
   if (!/\p{N}/u.test(password)) throw accountError("password_needs_digit");
 }
 
-/** Question text as chosen, answer long enough once folded. */
-export function assertSecretQuestion(question: string, answer: string): { question: string } {
-  const q = stripControls(typeof question === "string" ? question : "").replace(/\s+/g, " ").trim();
-  if (!q || q.length > ACCOUNT_POLICY.secretQuestion.maxLength) throw accountError("secret_question_invalid");
-  if (foldAnswer(answer).length < ACCOUNT_POLICY.secretAnswer.minFoldedLength || answer.length > ACCOUNT_POLICY.secretAnswer.maxLength) {
+/** A question id from the portal's list (secret-questions.ts), and an answer long enough once folded. */
+export function assertSecretQuestion(questionId: string, answer: string): { questionId: string } {
+  const id = typeof questionId === "string" ? questionId.trim() : "";
+  if (!isSecretQuestionId(id)) throw accountError("secret_question_invalid");
+  if (typeof answer !== "string" || foldAnswer(answer).length < ACCOUNT_POLICY.secretAnswer.minFoldedLength || answer.length > ACCOUNT_POLICY.secretAnswer.maxLength) {
     throw accountError("secret_answer_too_short", { params: { min: ACCOUNT_POLICY.secretAnswer.minFoldedLength } });
   }
-  return { question: q };
+  return { questionId: id };
 }
 
 // No 0/O/o, 1/l/I: the parent types the temporary password from an email (« tapé exactement tel qu'il apparaît »).

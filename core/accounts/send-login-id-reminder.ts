@@ -1,9 +1,11 @@
 // « Récupérez votre identifiant de connexion » (seed 2): emails the login id to the address on file, found by
-// email or by name and civic number. The answer is neutral whatever happens; at most 3 emails per hour per account.
+// email or by name and civic number. The answer is neutral and immediate whatever happens (the work is done after
+// it); at most 3 emails per hour per account.
 import type { CoreContext } from "../context";
 import type { Lang } from "../i18n";
 import { recordAudit } from "../audit";
 import { enqueueEmail } from "../outbox/enqueue-email";
+import { afterReply } from "../util/after-reply";
 import { foldText, looksLikeEmail, normalizeEmail } from "../util/text";
 import { ACCOUNT_POLICY } from "./account-policy";
 import { asLang } from "./account-summary";
@@ -39,7 +41,17 @@ async function findTargets(ctx: CoreContext, opts: SendLoginIdReminderOptions): 
     .slice(0, 3);
 }
 
+/**
+ * Always `{ accepted: true }`, at once: the accounts are looked up and the emails queued after the reply
+ * (afterReply), so the answer and its time are the same whether or not anything matches.
+ */
 export async function sendLoginIdReminder(ctx: CoreContext, opts: SendLoginIdReminderOptions): Promise<{ accepted: true }> {
+  const request = { ...opts };
+  afterReply(ctx, "login id reminder", () => remind(ctx, request));
+  return { accepted: true };
+}
+
+async function remind(ctx: CoreContext, opts: SendLoginIdReminderOptions): Promise<void> {
   const targets = await findTargets(ctx, opts);
   for (const account of targets) {
     const limit = await consumeRateLimit(ctx, `login-id:${account.id}`, ACCOUNT_POLICY.loginIdReminder);
@@ -54,5 +66,4 @@ export async function sendLoginIdReminder(ctx: CoreContext, opts: SendLoginIdRem
     });
   }
   if (targets.length === 0) ctx.log.info({ component: "accounts" }, "login id reminder: no matching account");
-  return { accepted: true };
 }

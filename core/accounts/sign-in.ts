@@ -9,7 +9,7 @@ import { ACCOUNT_POLICY } from "./account-policy";
 import { accountError } from "./account-error";
 import { asLang, findAccountByEmail, minutesUntil } from "./account-summary";
 import { settleFailure, takeAttempt } from "./account-attempts";
-import { emailKey, lockedUntil, recordFailure } from "./rate-limit";
+import { emailKey, lockedUntil, settleKeyFailure, takeKeyAttempt } from "./rate-limit";
 import { checkHash } from "./secrets";
 
 export interface SignInOptions {
@@ -55,20 +55,27 @@ export async function checkPasswordWithLimit(ctx: CoreContext, account: { id: st
 export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<SignedIn> {
   const email = normalizeEmail(opts.email);
   const account = looksLikeEmail(email) ? await findAccountByEmail(ctx, { email }) : null;
+  // Read for every email (one query either way): the lock of an email without an account lives on its key.
+  const key = emailKey(ctx, "signin-fail", email);
+  const keyLock = await lockedUntil(ctx, key);
 
   if (!account) {
-    const key = emailKey(ctx, "signin-fail", email);
-    const locked = await lockedUntil(ctx, key);
-    if (locked) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, locked) } });
+    if (keyLock) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, keyLock) }, log: "sign-in locked, unknown email" });
+    // The same writes as checkPasswordWithLimit, on the email's key: attempt taken, bcrypt, failure settled, audit.
+    const limit = { ...ACCOUNT_POLICY.signIn, windowMs: ACCOUNT_POLICY.signIn.unknownWindowMs };
+    const taken = await takeKeyAttempt(ctx, key, limit);
+    if (taken) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, taken) }, log: "sign-in locked, unknown email" });
     await checkHash(opts.password, null);
-    const failure = await recordFailure(ctx, key, { ...ACCOUNT_POLICY.signIn, windowMs: ACCOUNT_POLICY.signIn.unknownWindowMs });
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: failure.locked ? "account.signin_locked" : "account.signin_failed", entityType: "account", data: { unknownEmail: true } });
-    if (failure.locked) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil!) } });
+    const failure = await settleKeyFailure(ctx, key, limit);
+    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: failure.startedLock ? "account.signin_locked" : "account.signin_failed", entityType: "account", data: { unknownEmail: true } });
+    if (failure.lockedUntil) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil) }, log: "sign-in locked, unknown email" });
     throw accountError("signin_invalid", { log: "sign-in with an unknown email" });
   }
 
-  if (account.loginLockedUntil && account.loginLockedUntil > ctx.now()) {
-    throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, account.loginLockedUntil) }, log: `account ${account.id} locked` });
+  const rowLock = account.loginLockedUntil && account.loginLockedUntil > ctx.now() ? account.loginLockedUntil : null;
+  const lock = keyLock && rowLock ? (keyLock > rowLock ? keyLock : rowLock) : keyLock ?? rowLock;
+  if (lock) {
+    throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, lock) }, log: `account ${account.id} locked` });
   }
   if (account.status === "PENDING_VALIDATION") {
     await checkHash(opts.password, null);

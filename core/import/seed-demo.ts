@@ -8,6 +8,7 @@ import { parse as parseSync } from "csv-parse/sync";
 import type { CoreContext } from "../context";
 import { recordAudit } from "../audit";
 import { foldAnswer, normalizeEmail } from "../util/text";
+import { isSecretQuestionId } from "../accounts/secret-questions";
 import { importOneRoster } from "./import-one-roster";
 import type { ImportSummary } from "./summary";
 
@@ -43,19 +44,20 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
     const status = a.status as AccountStatus;
     const existing = await ctx.prisma.account.findUnique({
       where: { email },
-      select: { id: true, guardianId: true, status: true, passwordHash: true, secretQuestion: true, secretAnswerHash: true, lang: true },
+      select: { id: true, guardianId: true, status: true, passwordHash: true, secretQuestionId: true, secretAnswerHash: true, lang: true },
     });
-    const question = a.secretQuestion || null;
+    const question = a.secretQuestionId || null;
+    if (question !== null && !isSecretQuestionId(question)) throw new Error(`prisma/demo/accounts.csv: ${email} has secret question id "${question}", not in templates' secretQuestions`);
     if (
       existing && existing.guardianId === (guardian?.id ?? null) && existing.status === status && existing.lang === a.lang &&
-      existing.secretQuestion === question && (await sameSecret(a.password, existing.passwordHash)) &&
+      existing.secretQuestionId === question && (await sameSecret(a.password, existing.passwordHash)) &&
       (await sameSecret(a.secretAnswer ? foldAnswer(a.secretAnswer) : "", existing.secretAnswerHash))
     ) {
       accounts.unchanged++;
       continue;
     }
     const data = {
-      guardianId: guardian?.id ?? null, status, lang: a.lang || "fr", secretQuestion: question,
+      guardianId: guardian?.id ?? null, status, lang: a.lang || "fr", secretQuestionId: question,
       passwordHash: a.password ? await bcrypt.hash(a.password, BCRYPT_COST) : null,
       secretAnswerHash: a.secretAnswer ? await bcrypt.hash(foldAnswer(a.secretAnswer), BCRYPT_COST) : null,
       emailValidatedAt: status === "ACTIVE" ? ctx.now() : null,

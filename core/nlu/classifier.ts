@@ -9,6 +9,7 @@ import { extractRequest } from "./email-text";
 import { cleanText } from "./normalize";
 import { loadModel, type Model } from "./model";
 import { scoreFast } from "./score";
+import { posterior } from "./posterior";
 import type { IntentId } from "./intents";
 
 export interface IntentScore {
@@ -36,10 +37,10 @@ export function prepareText(text: string, channel: Channel = "chat"): string {
   return clean;
 }
 
-/** Reference scoring through the string features used in training; classify() uses scoreFast (score.ts). */
-export function scoreReference(model: Model, prepared: string): { probs: Float64Array; known: number } {
-  const { keys, values } = extractFeatures(prepared);
-  const k = model.intents.length;
+/** The model's raw logits (intents, then the out-of-scope detector) through the string features used in training. */
+export function rawLogits(model: Model, prepared: string, names?: ReadonlySet<string>): { logits: Float64Array; known: number } {
+  const { keys, values } = extractFeatures(prepared, names);
+  const k = model.cols;
   const logits = new Float64Array(k);
   for (let c = 0; c < k; c++) logits[c] = model.bias[c];
   let known = 0;
@@ -51,15 +52,13 @@ export function scoreReference(model: Model, prepared: string): { probs: Float64
     const row = f * k;
     for (let c = 0; c < k; c++) logits[c] += v * model.weights[row + c];
   }
-  let max = -Infinity;
-  for (let c = 0; c < k; c++) if (logits[c] > max) max = logits[c];
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    logits[c] = Math.exp(logits[c] - max);
-    sum += logits[c];
-  }
-  for (let c = 0; c < k; c++) logits[c] /= sum;
-  return { probs: logits, known };
+  return { logits, known };
+}
+
+/** Reference scoring (training-time features); classify() uses scoreFast (score.ts), a test keeps them equal. */
+export function scoreReference(model: Model, prepared: string, names?: ReadonlySet<string>): { probs: Float64Array; known: number } {
+  const { logits, known } = rawLogits(model, prepared, names);
+  return { probs: posterior(model, logits), known };
 }
 
 export function classifyIntent(text: string, channel: Channel = "chat", model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
@@ -67,8 +66,12 @@ export function classifyIntent(text: string, channel: Channel = "chat", model: M
 }
 
 /** Same as classifyIntent, on a text already through prepareText (index.ts also detects its language). */
-export function classifyPrepared(prepared: string, model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
-  const { probs, known } = scoreFast(model, prepared);
+export function classifyPrepared(
+  prepared: string,
+  model: Model = getModel(),
+  names?: ReadonlySet<string>,
+): { best: IntentScore; runnerUp: IntentScore } {
+  const { probs, known } = scoreFast(model, prepared, names);
   let b = 0;
   let r = -1;
   for (let c = 1; c < probs.length; c++) {

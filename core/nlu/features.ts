@@ -7,6 +7,7 @@
  */
 import { rewritePartsOf, tokenize, MAX_TOKENS } from "./normalize";
 import { segmentToken } from "./segment";
+import { scopeFeatures } from "./scope-features";
 
 export interface FeatureVector {
   keys: string[];
@@ -18,6 +19,8 @@ const FULL_WEIGHT_TOKENS = 25;
 export const CHAR_MIN = 3;
 export const CHAR_MAX = 5;
 export const CHAR_GROUP_WEIGHT = 0.9;
+/** Weight of the scope group (scope-features.ts: the object of the request and the context signals). */
+export const SCOPE_GROUP_WEIGHT = 1.4;
 
 export function positionWeight(i: number): number {
   return i < FULL_WEIGHT_TOKENS ? 1 : 1 / (1 + (i - FULL_WEIGHT_TOKENS) / FULL_WEIGHT_TOKENS);
@@ -104,7 +107,7 @@ export function charNgrams(tok: string): string[] {
  * Reference implementation, used for training. The classifier scores the same vector through a faster
  * path (score.ts) that works on model indices; a test keeps the two in agreement.
  */
-export function extractFeatures(text: string): FeatureVector {
+export function extractFeatures(text: string, names?: ReadonlySet<string>): FeatureVector {
   const tokens = featureTokens(text);
   const words = new Map<string, number>();
   const chars = new Map<string, number>();
@@ -126,6 +129,12 @@ export function extractFeatures(text: string): FeatureVector {
   const values: number[] = [];
   pushNormalized(words, 1, keys, values);
   pushNormalized(chars, CHAR_GROUP_WEIGHT, keys, values);
+  const scope = scopeFeatures(tokens, names);
+  const scale = SCOPE_GROUP_WEIGHT / Math.sqrt(scope.length);
+  for (const key of scope) {
+    keys.push(key);
+    values.push(scale);
+  }
   return { keys, values };
 }
 

@@ -3,9 +3,14 @@
  * classify() never throws: bad input (empty, emoji, HTML, control characters, huge text) gives a
  * clean `none` or a low-confidence intent.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { classifyPrepared, prepareText, type IntentScore } from "./classifier";
 import { detectLanguage as detect, type Lang } from "./language";
+import { secondaryRequests } from "./secondary";
+import { fold } from "./normalize";
 import type { IntentId } from "./intents";
+import type { Calibration } from "./model";
 
 export type { Lang } from "./language";
 export type { IntentScore } from "./classifier";
@@ -16,15 +21,33 @@ export interface Classification {
   runnerUp: IntentScore;
   lang: Lang;
   otherLanguage: boolean;
+  /** Other portal requests in the same message (« …et son horaire »), in the order asked; the bot may offer them next. */
+  also: IntentId[];
 }
 
-export function classify(text: string, opts?: { channel?: "chat" | "email" }): Classification {
+export interface ClassifyOptions {
+  channel?: "chat" | "email";
+  /** First names of the parent's children: a context signal that the message is about the portal. */
+  children?: readonly string[];
+}
+
+/**
+ * Calibrated on messages written by other people than the corpus' authors (calibrate.ts). Below
+ * CLARIFY_BELOW the bot should ask which of `intent` and `runnerUp.intent` was meant rather than answer:
+ * the threshold that minimised the cost of wrong answers plus questions on those held-out messages.
+ */
+export const CALIBRATION: Calibration = JSON.parse(readFileSync(join(__dirname, "data", "calibration.json"), "utf8")) as Calibration;
+export const CLARIFY_BELOW: number = CALIBRATION.clarifyBelow;
+
+export function classify(text: string, opts?: ClassifyOptions): Classification {
   const safe = typeof text === "string" ? text : "";
   // The parent's own words decide both the intent and the language: not a forwarded message or a quoted reply.
   const prepared = prepareText(safe, opts?.channel ?? "chat");
-  const { best, runnerUp } = classifyPrepared(prepared);
+  const names = opts?.children?.length ? new Set(opts.children.map((n) => fold(String(n)).trim()).filter(Boolean)) : undefined;
+  const { best, runnerUp } = classifyPrepared(prepared, undefined, names);
   const { lang, otherLanguage } = detect(prepared.trim() === "" ? safe : prepared);
-  return { intent: best.intent, confidence: best.confidence, runnerUp, lang, otherLanguage };
+  const also = secondaryRequests(prepared, best.intent, (clause) => classifyPrepared(clause, undefined, names).best);
+  return { intent: best.intent, confidence: best.confidence, runnerUp, lang, otherLanguage, also };
 }
 
 export function detectLanguage(text: string): { lang: Lang; otherLanguage: boolean } {

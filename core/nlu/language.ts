@@ -30,10 +30,10 @@ const EN = new Set((
   "the a an and or but so i you he she it we they me my your his her our their this that these those who what " +
   "when where why how is are am was were be been do does did don t can could would should will not no yes " +
   "to for of on in at with without from about please thanks thank hi hello hey daughter son child children kids " +
-  "school password email account report card schedule attendance absent late want need help cancel bye good " +
+  "school password email account report card schedule attendance absent late want need help cancel good " +
   "morning evening night see find access got get never still again anyone someone talk call forgot change " +
   "which there here have has had just any some because if up out i m s d ll ve re tomorrow today yesterday " +
-  "week monday tuesday wednesday thursday friday address reset sign login log doesn isn didn won " +
+  "week monday tuesday wednesday thursday friday address reset sign login log doesn isn didn won ossd progress " +
   // Words that are only English, so that a two-word message (« timetable », « nvm », « ty ») is recognised
   "never mind night goodnight goodbye timetable grades marks teacher office thank thanks anymore " +
   "only show shows showing listed missing wrong right works working work know tell give let like able unable " +
@@ -51,6 +51,16 @@ const OTHER = new Set((
   "ich und nicht mein meine das ist bitte danke hallo kind passwort schule ein eine der die " +
   "della grazie mio figlio sono buongiorno scuola vorrei ciao " +
   "nini habari asante shule"
+).split(" "));
+
+/**
+ * Words a parent borrows from the other language without switching (issue 13): greetings and closings
+ * (« Bonjour / Hello », "merci"), the portal's nouns (« le schedule », "the bulletin"). They count half,
+ * so that the grammar of the request — its function words — says which language to answer in.
+ */
+const LIGHT = new Set((
+  "bonjour salut allo merci bonsoir coucou hi hello hey thanks thank thx ty bye cordialement regards " +
+  "bulletin horaire courriel compte mot passe schedule password email account report card school attendance"
 ).split(" "));
 
 // Words in both lists ("a", "me", "on", "an") count for neither; the remaining overlap is tiny.
@@ -82,8 +92,9 @@ export function detectLanguage(text: string): { lang: Lang; otherLanguage: boole
     if (SHARED.has(w)) return;
     const f = FR.has(w);
     const e = EN.has(w);
-    if (f) counts.fr++;
-    if (e) counts.en++;
+    const weight = LIGHT.has(w) ? 0.5 : 1;
+    if (f) counts.fr += weight;
+    if (e) counts.en += weight;
     if (!f && !e && OTHER.has(w)) counts.other++;
   };
   const folded = fold(clean);

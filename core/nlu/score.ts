@@ -9,7 +9,9 @@
  * n-gram; n-grams shared by several tokens get an exact correction (sqrt of the sum minus the sum of the
  * sqrts). The result equals the reference scoring up to floating-point rounding (a test checks it).
  */
-import { CHAR_GROUP_WEIGHT, charNgrams, featureTokens, lengthBucket, tokenWeights } from "./features";
+import { CHAR_GROUP_WEIGHT, SCOPE_GROUP_WEIGHT, charNgrams, featureTokens, lengthBucket, tokenWeights } from "./features";
+import { scopeFeatures } from "./scope-features";
+import { posterior } from "./posterior";
 import type { Model } from "./model";
 
 interface TokenEntry {
@@ -58,7 +60,7 @@ function stateOf(model: Model): ScoringState {
         lengths.set(name, i);
       }
     }
-    const k = model.intents.length;
+    const k = model.cols; // the intents and the out-of-scope detector
     st = {
       k, acc: new Float64Array(n), touched: new Int32Array(n), cacc: new Float64Array(n), csq: new Float64Array(n),
       cseen: new Uint8Array(n), ctouched: new Int32Array(n), charLogits: new Float64Array(k), logits: new Float64Array(k),
@@ -97,8 +99,8 @@ function tokenEntry(model: Model, st: ScoringState, tok: string): TokenEntry {
   return e;
 }
 
-/** Returns softmax probabilities in model intent order and how many word unigrams the model knew. */
-export function scoreFast(model: Model, text: string): { probs: Float64Array; known: number } {
+/** Returns the calibrated probabilities in model intent order and how many word unigrams the model knew. */
+export function scoreFast(model: Model, text: string, names?: ReadonlySet<string>): { probs: Float64Array; known: number } {
   const st = stateOf(model);
   const { k, acc, touched, cacc, csq, cseen, ctouched, charLogits } = st;
   const W = model.weights;
@@ -188,10 +190,13 @@ export function scoreFast(model: Model, text: string): { probs: Float64Array; kn
     const charScale = CHAR_GROUP_WEIGHT / Math.sqrt(charMass);
     for (let c = 0; c < k; c++) logits[c] += charScale * charLogits[c];
   }
-  let max = -Infinity;
-  for (let c = 0; c < k; c++) if (logits[c] > max) max = logits[c];
-  let sum = 0;
-  for (let c = 0; c < k; c++) sum += logits[c] = Math.exp(logits[c] - max);
-  for (let c = 0; c < k; c++) logits[c] /= sum;
-  return { probs: logits, known };
+  const scope = scopeFeatures(tokens, names);
+  const scopeScale = SCOPE_GROUP_WEIGHT / Math.sqrt(scope.length);
+  for (const key of scope) {
+    const f = model.index.get(key);
+    if (f === undefined) continue;
+    const row = f * k;
+    for (let c = 0; c < k; c++) logits[c] += scopeScale * W[row + c];
+  }
+  return { probs: posterior(model, logits), known };
 }

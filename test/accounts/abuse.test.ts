@@ -1,10 +1,10 @@
 // What an attacker tries against the account flows: many guesses fired at once (attempt limits must hold
 // under concurrency), huge inputs (clean answers, no event-loop stalls), and probing the decoy question
 // for a difference that tells emails with an account from those without.
-import { getSecretQuestion, resetPasswordWithSecretAnswer, sendChatSignInCode, signIn, verifyChatSignInCode } from "../../core/accounts";
+import { getSecretQuestion, listSecretQuestions, resetPasswordWithSecretAnswer, sendChatSignInCode, signIn, verifyChatSignInCode } from "../../core/accounts";
 import { looksLikeEmail } from "../../core/util/text";
 import { makeAccount } from "../factories/families";
-import { accountsContext, auditActions, codeOf, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -33,9 +33,11 @@ describe("attempt limits under concurrency", () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrong(i), channelKey: "conv-race" }))),
     );
-    expect(new Set(results)).toEqual(new Set(["accounts.code_invalid"]));
+    // 12 failures in a day: the 10th starts the daily lock (accounts.code_locked from then on).
+    expect(results.every((r) => r === "accounts.code_invalid" || r === "accounts.code_locked")).toBe(true);
+    expect(results).toContain("accounts.code_locked");
     expect((await auditActions(ctx, account.id)).filter((a) => a === "account.chat_code_failed")).toHaveLength(5);
-    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code, channelKey: "conv-race" }))).toBe("accounts.code_invalid");
+    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code, channelKey: "conv-race" }))).toBe("accounts.code_locked");
   });
 
   it("checks at most 5 secret answers, even when 10 arrive at once", async () => {
@@ -44,7 +46,7 @@ describe("attempt limits under concurrency", () => {
       Array.from({ length: 10 }, (_, i) => codeOf(resetPasswordWithSecretAnswer(ctx, { email: account.email, answer: `mauvaise ${i}` }))),
     );
     expect(results.filter((r) => r === "accounts.secret_answer_wrong").length).toBeLessThanOrEqual(4);
-    expect(await ctx.prisma.outboxMessage.count()).toBe(0);
+    expect(await outboxCount(ctx)).toBe(0);
     expect(results.every((r) => r === "accounts.secret_answer_wrong" || r === "accounts.secret_locked")).toBe(true);
     // Each compared answer leaves one failure event (the 5th may be the lock itself): never more than 5.
     const actions = await auditActions(ctx, account.id);
@@ -67,13 +69,31 @@ describe("attempt limits under concurrency", () => {
 });
 
 describe("decoy questions", () => {
-  it("do not change with the language the attacker asks in (a real question never does)", async () => {
-    const { account } = await makeAccount(ctx.prisma, { lang: "fr" });
-    const real = [await getSecretQuestion(ctx, { email: account.email, lang: "fr" }), await getSecretQuestion(ctx, { email: account.email, lang: "en" })];
-    expect(real[0]).toEqual(real[1]);
-    for (let i = 0; i < 30; i++) {
-      const email = `sans.compte.${i}@example.com`;
-      expect(await getSecretQuestion(ctx, { email, lang: "en" })).toEqual(await getSecretQuestion(ctx, { email, lang: "fr" }));
+  const questions = () => listSecretQuestions();
+  const lookup = (text: string) => {
+    for (const q of questions()) for (const lang of ["fr", "en"] as const) if (q.text[lang] === text) return { id: q.id, lang };
+    return null;
+  };
+
+  it("follow the language the attacker asks in exactly as a real question does (same question, translated)", async () => {
+    const { account } = await makeAccount(ctx.prisma, { lang: "fr", secretQuestionId: "birth_city" });
+    const emails = [account.email, ...Array.from({ length: 30 }, (_, i) => `sans.compte.${i}@example.com`)];
+    for (const email of emails) {
+      const fr = lookup((await getSecretQuestion(ctx, { email, lang: "fr" })).question);
+      const en = lookup((await getSecretQuestion(ctx, { email, lang: "en" })).question);
+      expect([email, fr?.lang, en?.lang]).toEqual([email, "fr", "en"]);
+      expect([email, en?.id]).toEqual([email, fr?.id]);
     }
+  });
+
+  it("never show a question a decoy could not produce: the demo's « né? » and « jeune fille » are in the list", async () => {
+    const { account: a } = await makeAccount(ctx.prisma, { secretQuestionId: "birth_city" });
+    const { account: b } = await makeAccount(ctx.prisma, { secretQuestionId: "mother_maiden_name" });
+    for (const email of [a.email, b.email]) expect(lookup((await getSecretQuestion(ctx, { email })).question)).not.toBeNull();
+    // A stored id that is not (or no longer) in the list is never shown: the email gets its decoy.
+    const { account: c } = await makeAccount(ctx.prisma, { secretQuestionId: "removed_question" });
+    const shown = (await getSecretQuestion(ctx, { email: c.email, lang: "fr" })).question;
+    expect(lookup(shown)).not.toBeNull();
+    expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: c.email, answer: "Le Petit Prince" }))).toBe("accounts.secret_answer_wrong");
   });
 });

@@ -1,6 +1,6 @@
 import { changePassword, changeSecretQuestion, getAccountSummary, getSecretQuestion, resetPasswordWithSecretAnswer, sendLoginIdReminder, signIn } from "../../core/accounts";
 import { makeAccount, makeFamily } from "../factories/families";
-import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -29,8 +29,9 @@ describe("changePassword", () => {
 describe("changeSecretQuestion", () => {
   it("replaces the question and the answer (folded) after checking the password", async () => {
     const { account, password } = await makeAccount(ctx.prisma);
-    await changeSecretQuestion(ctx, { accountId: account.id, password, question: "Quel est le nom de votre école primaire?", answer: "Gabrielle-Roy" });
+    await changeSecretQuestion(ctx, { accountId: account.id, password, questionId: "elementary_school", answer: "Gabrielle-Roy" });
     expect(await getSecretQuestion(ctx, { email: account.email })).toEqual({ question: "Quel est le nom de votre école primaire?" });
+    expect(await getSecretQuestion(ctx, { email: account.email, lang: "en" })).toEqual({ question: "What is the name of your elementary school?" });
     expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: account.email, answer: "Le Petit Prince" }))).toBe("accounts.secret_answer_wrong");
     expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: account.email, answer: "gabrielle roy" }))).toBe("no error");
     expect(await auditActions(ctx, account.id)).toContain("account.secret_question_changed");
@@ -39,8 +40,16 @@ describe("changeSecretQuestion", () => {
 
   it("refuses a wrong password and an empty answer", async () => {
     const { account, password } = await makeAccount(ctx.prisma);
-    expect(await codeOf(changeSecretQuestion(ctx, { accountId: account.id, password: "Mauvais123", question: "Q?", answer: "Réponse" }))).toBe("accounts.password_wrong");
-    expect(await codeOf(changeSecretQuestion(ctx, { accountId: account.id, password, question: "Q?", answer: "  " }))).toBe("accounts.secret_answer_too_short");
+    expect(await codeOf(changeSecretQuestion(ctx, { accountId: account.id, password: "Mauvais123", questionId: "first_pet", answer: "Réponse" }))).toBe("accounts.password_wrong");
+    expect(await codeOf(changeSecretQuestion(ctx, { accountId: account.id, password, questionId: "first_pet", answer: "  " }))).toBe("accounts.secret_answer_too_short");
+  });
+
+  it("accepts only a question of the portal's list, by its id (a free-text question could never match a decoy)", async () => {
+    const { account, password } = await makeAccount(ctx.prisma);
+    for (const questionId of ["Dans quelle ville êtes-vous né?", "Quel est le nom de votre école primaire?", "Q?", "", "constructor", "first_pet\u0000"]) {
+      expect([questionId, await codeOf(changeSecretQuestion(ctx, { accountId: account.id, password, questionId, answer: "Réponse" }))]).toEqual([questionId, "accounts.secret_question_invalid"]);
+    }
+    expect((await ctx.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).secretQuestionId).toBe("favourite_character");
   });
 });
 
@@ -58,7 +67,7 @@ describe("sendLoginIdReminder (« Récupérez votre identifiant de connexion »)
     expect(await sendLoginIdReminder(ctx, { givenName: "Jean-François", familyName: "Bélanger", civicNumber: "89" })).toEqual({ accepted: true });
     expect(await sendLoginIdReminder(ctx, { email: "personne@example.com" })).toEqual({ accepted: true });
     expect(await sendLoginIdReminder(ctx, {})).toEqual({ accepted: true });
-    expect(await ctx.prisma.outboxMessage.count()).toBe(2);
+    expect(await outboxCount(ctx)).toBe(2);
     expect(await auditActions(ctx, account.id)).toEqual(["account.login_id_sent", "account.login_id_sent"]);
   });
 

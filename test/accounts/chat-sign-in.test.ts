@@ -7,7 +7,7 @@ import {
   verifyChatSignInCode,
 } from "../../core/accounts";
 import { makeAccount } from "../factories/families";
-import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -39,7 +39,7 @@ describe("chat sign-in codes", () => {
     expect(signedIn).toMatchObject({ accountId: account.id, lang: "en" });
     expect(await getChatSession(ctx, { channelKey: "conv-1" })).toEqual({ accountId: account.id, lang: "en" });
     expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code, channelKey: "conv-1" }))).toBe("accounts.code_invalid");
-    expect(await auditActions(ctx, account.id)).toEqual(["account.chat_code_sent", "account.chat_signed_in"]);
+    expect(await auditActions(ctx, account.id)).toEqual(["account.chat_code_sent", "account.chat_signed_in", "account.chat_code_refused"]);
   });
 
   it("answers an unknown email exactly like a known one, and sends nothing", async () => {
@@ -48,7 +48,7 @@ describe("chat sign-in codes", () => {
     const unknown = await sendChatSignInCode(ctx, { email: "inconnu@example.com", channelKey: "c", lang: "fr" });
     expect(Object.keys(unknown)).toEqual(Object.keys(known));
     expect(unknown.emailedTo).toBe("i•••••@example.com");
-    expect(await ctx.prisma.outboxMessage.count({ where: { toAddress: "inconnu@example.com" } })).toBe(0);
+    expect(await outboxCount(ctx, { toAddress: "inconnu@example.com" })).toBe(0);
     expect(await codeOf(verifyChatSignInCode(ctx, { email: "inconnu@example.com", code: "123456", channelKey: "c" }))).toBe("accounts.code_invalid");
   });
 

@@ -155,9 +155,9 @@ describe("completeAccountCreation (password + secret question)", () => {
     const token = tokenFrom((await lastEmailTo(ctx, fam.guardian.email!)).text);
     return { ...fam, token };
   }
-  const good = { password: "Soleil2026", secretQuestion: "Quel est le nom de votre personnage fictif préféré?", secretAnswer: "Le Petit Prince" };
+  const good = { password: "Soleil2026", secretQuestionId: "favourite_character", secretAnswer: "Le Petit Prince" };
 
-  it("activates the account: bcrypt hashes, question text, validated email; sign-in then works", async () => {
+  it("activates the account: bcrypt hashes, question id, validated email; sign-in then works", async () => {
     const { token, guardian } = await requested();
     expect(await checkValidationToken(ctx, { token })).toEqual({ email: guardian.email, lang: "fr", next: "set_password" });
     const summary = await completeAccountCreation(ctx, { token, ...good });
@@ -166,7 +166,7 @@ describe("completeAccountCreation (password + secret question)", () => {
     const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: summary.id } });
     expect(row.passwordHash).toMatch(/^\$2[aby]\$10\$/);
     expect(row.secretAnswerHash).toMatch(/^\$2[aby]\$10\$/);
-    expect(row.secretQuestion).toBe(good.secretQuestion);
+    expect(row.secretQuestionId).toBe("favourite_character");
     expect(row.emailValidatedAt?.getTime()).toBe(ctx.now().getTime());
     expect((await signIn(ctx, { email: guardian.email!, password: good.password })).accountId).toBe(summary.id);
     expect(await auditActions(ctx, summary.id)).toEqual(["account.creation_requested", "account.activated", "account.signed_in"]);
@@ -206,9 +206,11 @@ describe("completeAccountCreation (password + secret question)", () => {
     expect(await codeOf(completeAccountCreation(ctx, { token, ...good }))).toBe("no error");
   });
 
-  it("requires a question and an answer of at least two letters or digits", async () => {
+  it("requires a question of the portal's list (by id) and an answer of at least two letters or digits", async () => {
     const { token } = await requested();
-    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestion: "  " }))).toBe("accounts.secret_question_invalid");
+    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "  " }))).toBe("accounts.secret_question_invalid");
+    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "Quel est le nom de jeune fille de votre mère?" }))).toBe("accounts.secret_question_invalid");
+    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "Quel est votre plat préféré?" }))).toBe("accounts.secret_question_invalid");
     expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretAnswer: " ! " }))).toBe("accounts.secret_answer_too_short");
   });
 });
@@ -218,7 +220,7 @@ describe("completeAccountCreation under concurrency", () => {
     const { form, guardian } = await familyAndForm();
     await requestAccountCreation(ctx, form);
     const token = tokenFrom((await lastEmailTo(ctx, guardian.email!)).text);
-    const opts = { token, password: "Soleil2026", secretQuestion: "Q?", secretAnswer: "Réponse" };
+    const opts = { token, password: "Soleil2026", secretQuestionId: "first_pet", secretAnswer: "Réponse" };
     const results = await Promise.all([codeOf(completeAccountCreation(ctx, opts)), codeOf(completeAccountCreation(ctx, opts))]);
     expect(results.sort()).toEqual(["accounts.token_invalid", "no error"]);
     expect((await auditActions(ctx)).filter((a) => a === "account.activated")).toHaveLength(1);

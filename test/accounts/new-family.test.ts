@@ -10,7 +10,7 @@ import {
   type RequestNewFamilyAccountOptions,
 } from "../../core/accounts";
 import { makeFamily, makeSchool, unique } from "../factories/families";
-import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -27,7 +27,7 @@ function form(overrides: Partial<RequestNewFamilyAccountOptions> = {}): RequestN
     phone: "(613) 555-0199",
     email: `amina.${unique()}@example.com`,
     password: "Bienvenue2026",
-    secretQuestion: "Dans quelle ville êtes-vous né(e)?",
+    secretQuestionId: "birth_city",
     secretAnswer: "Dakar",
     lang: "fr",
     ...overrides,
@@ -45,7 +45,7 @@ describe("new family (seed 2)", () => {
     const f = form({ schoolCode: school.code.toLowerCase() });
     const res = await requestNewFamilyAccount(ctx, f);
     const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: res.accountId } });
-    expect(row).toMatchObject({ status: "PENDING_SCHOOL", pendingSchoolId: school.id, guardianId: null, secretQuestion: f.secretQuestion });
+    expect(row).toMatchObject({ status: "PENDING_SCHOOL", pendingSchoolId: school.id, guardianId: null, secretQuestionId: "birth_city" });
     expect(row.pendingProfile).toEqual({ givenName: "Amina", familyName: "Diallo", streetAddress: "12 rue Principale", city: "Orléans", province: "ON", postalCode: "K1C 2X4", phone: "613-555-0199" });
     const mail = await lastEmailTo(ctx, f.email);
     expect(mail.template).toBe("accounts:email.newFamilyReceived");
@@ -131,7 +131,7 @@ describe("resendValidationEmail (« je n'ai pas reçu le courriel d'activation �
     await resendValidationEmail(ctx, { email: f.email });
     expect(await emailsTo(ctx, f.email)).toHaveLength(5);
     expect(await resendValidationEmail(ctx, { email: "personne@example.com" })).toEqual({ accepted: true });
-    expect(await ctx.prisma.outboxMessage.count({ where: { toAddress: "personne@example.com" } })).toBe(0);
+    expect(await outboxCount(ctx, { toAddress: "personne@example.com" })).toBe(0);
   });
 });
 
@@ -140,14 +140,17 @@ describe("new family: hostile input", () => {
     const res = await codeOf(requestNewFamilyAccount(ctx, form({ givenName: "A".repeat(1_000_000) })));
     expect(res).toBe("accounts.new_family_field_too_long");
     expect(await ctx.prisma.account.count()).toBe(0);
-    expect(await ctx.prisma.outboxMessage.count()).toBe(0);
+    expect(await outboxCount(ctx)).toBe(0);
   });
 
   it("drops NUL and control characters instead of failing in the database", async () => {
-    const f = form({ givenName: "Ami\u0000na", city: "Orl\u0007éans", secretQuestion: "Ville\u0000 natale?" });
+    const f = form({ givenName: "Ami\u0000na", city: "Orl\u0007éans" });
     const res = await requestNewFamilyAccount(ctx, f);
     const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: res.accountId } });
     expect(row.pendingProfile).toMatchObject({ givenName: "Amina", city: "Orléans" });
-    expect(row.secretQuestion).toBe("Ville natale?");
+    expect(row.secretQuestionId).toBe("birth_city");
+    // A question is an id of the list: free text, even with control characters stripped, is refused.
+    expect(await codeOf(requestNewFamilyAccount(ctx, form({ secretQuestionId: "Ville\u0000 natale?" })))).toBe("accounts.secret_question_invalid");
+    expect(await codeOf(requestNewFamilyAccount(ctx, form({ secretQuestionId: "Dans quelle ville êtes-vous né(e)?" })))).toBe("accounts.secret_question_invalid");
   });
 });

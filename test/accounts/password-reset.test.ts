@@ -1,13 +1,15 @@
 import { changePassword, getSecretQuestion, listSecretQuestions, resetPasswordWithSecretAnswer, signIn } from "../../core/accounts";
 import { claimDueEmails, markEmailSent, WIPED_BODY } from "../../core/outbox";
 import { makeAccount, makeFamily } from "../factories/families";
-import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
 beforeEach(() => { ctx = accountsContext(t.db()); });
 
 const QUESTION = "Quel est le nom de votre personnage fictif préféré?";
+const allTexts = () => listSecretQuestions().flatMap((q) => [q.text.fr, q.text.en]);
+const idOf = (text: string) => listSecretQuestions().find((q) => q.text.fr === text || q.text.en === text)?.id;
 
 function temporaryPasswordIn(text: string): string {
   const m = /mot de passe temporaire est (\S+)|temporary password is (\S+)/.exec(text);
@@ -16,28 +18,41 @@ function temporaryPasswordIn(text: string): string {
 }
 
 describe("getSecretQuestion (seed 1 §3.1)", () => {
-  it("returns the account's question as chosen, for the email in any case", async () => {
-    const { account } = await makeAccount(ctx.prisma, { email: "adzo.test@yahoo.com", secretQuestion: QUESTION });
+  it("returns the account's question, for the email in any case, in the conversation's language", async () => {
+    const { account } = await makeAccount(ctx.prisma, { email: "adzo.test@yahoo.com", secretQuestionId: "favourite_character" });
     expect(await getSecretQuestion(ctx, { email: " ADZO.test@Yahoo.com" })).toEqual({ question: QUESTION });
+    expect(await getSecretQuestion(ctx, { email: account.email, lang: "fr" })).toEqual({ question: QUESTION });
+    expect(await getSecretQuestion(ctx, { email: account.email, lang: "en" })).toEqual({ question: "What is the name of your favourite fictional character?" });
     expect(account.secretAnswerHash).toBeTruthy();
+  });
+
+  it("without a conversation language, shows the question in the account's language", async () => {
+    const { account } = await makeAccount(ctx.prisma, { lang: "en", secretQuestionId: "mother_maiden_name" });
+    expect(await getSecretQuestion(ctx, { email: account.email })).toEqual({ question: "What is your mother's maiden name?" });
   });
 
   it("gives an unknown email a stable decoy from the portal's own list, in the same shape", async () => {
     const first = await getSecretQuestion(ctx, { email: "personne.x@example.com" });
     expect(Object.keys(first)).toEqual(["question"]);
-    expect([...listSecretQuestions("fr"), ...listSecretQuestions("en")]).toContain(first.question);
+    expect(allTexts()).toContain(first.question);
     for (let i = 0; i < 3; i++) expect(await getSecretQuestion(ctx, { email: "Personne.X@example.com" })).toEqual(first);
-    // Asking in the other language changes nothing (a real question would not change either).
-    expect(await getSecretQuestion(ctx, { email: "personne.x@example.com", lang: "en" })).toEqual(first);
+    // In a conversation's language it is the same question, translated, exactly as a real one is.
+    const fr = await getSecretQuestion(ctx, { email: "personne.x@example.com", lang: "fr" });
+    const en = await getSecretQuestion(ctx, { email: "personne.x@example.com", lang: "en" });
+    expect(listSecretQuestions().find((q) => q.text.fr === fr.question)?.text.en).toBe(en.question);
+    expect(idOf(first.question)).toBe(idOf(fr.question));
     // Different emails do not all get the same decoy.
     const many = new Set<string>();
-    for (let i = 0; i < 20; i++) many.add((await getSecretQuestion(ctx, { email: `x${i}@example.com` })).question);
+    for (let i = 0; i < 40; i++) many.add(idOf((await getSecretQuestion(ctx, { email: `x${i}@example.com`, lang: "fr" })).question)!);
     expect(many.size).toBeGreaterThan(1);
+    // Decoys come from the one list: every question of it, the demo's ones included, can be a decoy.
+    for (let i = 0; many.size < listSecretQuestions().length && i < 400; i++) many.add(idOf((await getSecretQuestion(ctx, { email: `y${i}@example.com`, lang: "fr" })).question)!);
+    expect([...many].sort()).toEqual(listSecretQuestions().map((q) => q.id).sort());
   });
 
   it("gives a decoy to an account that has no secret question yet", async () => {
     const { account } = await makeAccount(ctx.prisma, { status: "PENDING_VALIDATION" });
-    expect([...listSecretQuestions("fr"), ...listSecretQuestions("en")]).toContain((await getSecretQuestion(ctx, { email: account.email })).question);
+    expect(allTexts()).toContain((await getSecretQuestion(ctx, { email: account.email })).question);
   });
 });
 
@@ -119,7 +134,7 @@ describe("resetPasswordWithSecretAnswer", () => {
     const actions = await auditActions(ctx, account.id);
     expect(actions.filter((a) => a === "account.secret_answer_failed")).toHaveLength(4);
     expect(actions).toContain("account.secret_locked");
-    expect(await ctx.prisma.outboxMessage.count()).toBe(0);
+    expect(await outboxCount(ctx)).toBe(0);
     ctx.clock.advance(30 * 60_000);
     expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: account.email, answer: secretAnswer }))).toBe("no error");
   });

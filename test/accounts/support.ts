@@ -1,6 +1,7 @@
 // Shared set-up of the accounts tests: a real database, a context whose logs are captured in a buffer (to prove
 // secrets never reach them), and readers for the outbox and the audit log.
 import { createLogger } from "../../core/logger";
+import { settleAfterReply } from "../../core/util/after-reply";
 import type { CoreContext } from "../../core/context";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testClock, testConfig, type TestClock } from "../helpers/context";
@@ -18,7 +19,9 @@ export function accountsContext(db: TestDatabase): AccountsTestContext {
   return { prisma: db.prisma, config: testConfig(), log, now: clock.now, clock, logs: () => buffer };
 }
 
+/** The emails to `to`, once the work queued after replies (afterReply) is done. */
 export async function emailsTo(ctx: CoreContext, to: string) {
+  await settleAfterReply(ctx);
   return ctx.prisma.outboxMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "asc" } });
 }
 
@@ -29,6 +32,7 @@ export async function lastEmailTo(ctx: CoreContext, to: string) {
 }
 
 export async function auditActions(ctx: CoreContext, entityId?: string | null): Promise<string[]> {
+  await settleAfterReply(ctx);
   const rows = await ctx.prisma.auditEvent.findMany({ where: entityId === undefined ? {} : { entityId }, orderBy: { at: "asc" }, select: { action: true } });
   return rows.map((r) => r.action);
 }
@@ -52,10 +56,17 @@ export async function errorOf(p: Promise<unknown>): Promise<{ code: string; user
   throw new Error("expected an error");
 }
 
+/** Every email in the outbox, once the work queued after replies is done. */
+export async function outboxCount(ctx: CoreContext, where: { toAddress?: string } = {}): Promise<number> {
+  await settleAfterReply(ctx);
+  return ctx.prisma.outboxMessage.count({ where });
+}
+
 export function setup(): { db: () => TestDatabase } {
   let db: TestDatabase;
   beforeAll(async () => { db = await createTestDatabase(); });
-  afterEach(async () => { await db.reset(); });
-  afterAll(async () => { await db.close(); });
+  // Work a test left queued after a reply must not land in the next test's empty tables.
+  afterEach(async () => { await settleAfterReply(db); await db.reset(); });
+  afterAll(async () => { await settleAfterReply(db); await db.close(); });
   return { db: () => db };
 }

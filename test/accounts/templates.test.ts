@@ -28,8 +28,18 @@ describe("templates/<lang>/accounts.json", () => {
     expect(errors.accounts.email_not_in_contacts).toContain("L'adresse courriel entrée n'existe pas dans nos contacts");
   });
 
-  it("offers seed 1's secret question, the same number in both languages", () => {
-    expect(listSecretQuestions("fr")).toContain("Quel est le nom de votre personnage fictif préféré?");
-    expect(listSecretQuestions("en")).toHaveLength(listSecretQuestions("fr").length);
+  it("offers one list of secret questions (ids + text in each language), seed 1's among them", () => {
+    const list = listSecretQuestions();
+    expect(list.map((q) => q.id)).toEqual(Object.keys(fr.secretQuestions as object));
+    expect(list.map((q) => q.id)).toEqual(Object.keys(en.secretQuestions as object));
+    expect(new Set(list.map((q) => q.id)).size).toBe(list.length);
+    for (const q of list) {
+      expect(q.id).toMatch(/^[a-z][a-z_]*$/);
+      expect(q.text.fr).toMatch(/\?$/);
+      expect(q.text.en).toMatch(/\?$/);
+    }
+    expect(list).toContainEqual({ id: "favourite_character", text: { fr: "Quel est le nom de votre personnage fictif préféré?", en: "What is the name of your favourite fictional character?" } });
+    // The demo's questions are in it (they once were free text a decoy could not produce).
+    expect(list.map((q) => q.text.fr)).toEqual(expect.arrayContaining(["Quel est le nom de jeune fille de votre mère?", "Dans quelle ville êtes-vous né(e)?"]));
   });
 });

@@ -3,17 +3,19 @@ import type { Server } from "restify";
 import { createMetrics } from "../../core";
 import { createHttpServer } from "../../bin/http-server";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { testContext } from "../helpers/context";
+import { testClock, testContext } from "../helpers/context";
 
 let db: TestDatabase;
 let server: Server;
 let base: string;
 let smtpUp = true;
 let smtpHangs = false;
+let mailboxChecks = 0;
+const clock = testClock();
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const ctx = testContext(db);
+  const ctx = testContext(db, { clock });
   await ctx.prisma.$queryRaw`select 1`; // the first query of a fresh engine is slow; probes measure the warm one
   server = createHttpServer({
     ctx,
@@ -27,6 +29,7 @@ beforeAll(async () => {
           if (!smtpUp) throw new Error("connect ECONNREFUSED 127.0.0.1:25");
         },
       },
+      { name: "mailbox", check: async () => void (mailboxChecks += 1), cacheMs: 10_000 },
     ],
     readinessTimeoutMs: 1000,
   });
@@ -56,7 +59,19 @@ describe("HTTP operational routes", () => {
     expect(body.checks).toEqual([
       { name: "database", ok: true },
       { name: "smtp", ok: false, error: "connect ECONNREFUSED 127.0.0.1:25" },
+      { name: "mailbox", ok: true },
     ]);
+  });
+
+  it("GET /readyz reuses a cached check's result within its window, and checks again after it", async () => {
+    clock.advance(60_000);
+    const before = mailboxChecks;
+    await Promise.all([fetch(`${base}/readyz`), fetch(`${base}/readyz`)]);
+    await fetch(`${base}/readyz`);
+    expect(mailboxChecks - before).toBe(1);
+    clock.advance(10_001);
+    await fetch(`${base}/readyz`);
+    expect(mailboxChecks - before).toBe(2);
   });
 
   it("GET /metrics serves the Prometheus text format with request counts and domain gauges", async () => {

@@ -60,4 +60,43 @@ describe("migrations", () => {
       await db.close();
     }
   });
+
+  it("secret_question_id maps every stored question text to its id of the one list, and drops those outside it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-migrations-"));
+    const names = fs.readdirSync(MIGRATIONS_DIR).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).sort();
+    const target = names.findIndex((n) => n.endsWith("_secret_question_id"));
+    for (const n of names.slice(0, target)) fs.cpSync(path.join(MIGRATIONS_DIR, n), path.join(dir, n), { recursive: true });
+    const db = await openDatabase({ pglite: new PGlite() });
+    try {
+      await migrateDatabase(db, { migrationsDir: dir });
+      const rows: [string, string | null][] = [
+        ["a@x.ca", "Quel est le nom de votre personnage fictif préféré?"],
+        ["b@x.ca", "Dans quelle ville êtes-vous né?"],
+        ["c@x.ca", "  quel est le nom de jeune fille de votre mère? "],
+        ["d@x.ca", "What was the name of your first pet?"],
+        ["e@x.ca", "Quel est le prénom de votre meilleur(e) ami(e) d’enfance?"],
+        ["f@x.ca", "Quel est votre plat préféré?"],
+        ["g@x.ca", null],
+      ];
+      for (const [email, q] of rows) {
+        await db.prisma.$executeRawUnsafe(
+          `insert into "Account" (id, email, status, "secretQuestion", "secretAnswerHash", "updatedAt") values ($1, $2, 'ACTIVE', $3, $4, now())`,
+          email, email, q, q ? "$2a$04$hash" : null,
+        );
+      }
+      await migrateDatabase(db);
+      const after = await db.prisma.account.findMany({ orderBy: { email: "asc" }, select: { email: true, secretQuestionId: true, secretAnswerHash: true } });
+      expect(after.map((a) => [a.email, a.secretQuestionId, a.secretAnswerHash !== null])).toEqual([
+        ["a@x.ca", "favourite_character", true],
+        ["b@x.ca", "birth_city", true],
+        ["c@x.ca", "mother_maiden_name", true],
+        ["d@x.ca", "first_pet", true],
+        ["e@x.ca", "childhood_friend", true],
+        ["f@x.ca", null, false],
+        ["g@x.ca", null, false],
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -131,7 +131,8 @@ export interface MakeAccountOptions {
   guardian?: Guardian;
   email?: string;
   password?: string;
-  secretQuestion?: string;
+  /** An id of templates' secretQuestions (default favourite_character). */
+  secretQuestionId?: string;
   secretAnswer?: string;
   status?: AccountStatus;
   lang?: string;
@@ -142,7 +143,7 @@ export interface MakeAccountOptions {
 export interface MadeAccount {
   account: Account;
   password: string;
-  secretQuestion: string;
+  secretQuestionId: string;
   secretAnswer: string;
 }
 
@@ -152,7 +153,7 @@ export interface MadeAccount {
  */
 export async function makeAccount(db: Db, opts: MakeAccountOptions = {}): Promise<MadeAccount> {
   const password = opts.password ?? `Motdepasse${seq}a1`;
-  const secretQuestion = opts.secretQuestion ?? "Quel est le nom de votre personnage fictif préféré?";
+  const secretQuestionId = opts.secretQuestionId ?? "favourite_character";
   const secretAnswer = opts.secretAnswer ?? "Le Petit Prince";
   const status = opts.status ?? "ACTIVE";
   const withSecrets = status !== "PENDING_VALIDATION";
@@ -164,12 +165,12 @@ export async function makeAccount(db: Db, opts: MakeAccountOptions = {}): Promis
       status,
       lang: opts.lang ?? opts.guardian?.preferredLang ?? "fr",
       passwordHash: withSecrets ? bcrypt.hashSync(password, 4) : null,
-      secretQuestion: withSecrets ? secretQuestion : null,
+      secretQuestionId: withSecrets ? secretQuestionId : null,
       secretAnswerHash: withSecrets ? bcrypt.hashSync(foldAnswer(secretAnswer), 4) : null,
       mustChangePassword: opts.mustChangePassword ?? false,
       emailValidatedAt: status === "ACTIVE" ? new Date("2026-01-05T15:00:00Z") : null,
       ...opts.overrides,
     },
   });
-  return { account, password, secretQuestion, secretAnswer };
+  return { account, password, secretQuestionId, secretAnswer };
 }

@@ -1,5 +1,6 @@
 // The demo seed loads what the README promises, and a second run changes nothing.
 import bcrypt from "bcryptjs";
+import { listSecretQuestions } from "../../core/accounts";
 import { seedDemo } from "../../core/import";
 import { foldAnswer } from "../../core/util/text";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
@@ -36,9 +37,17 @@ describe("demo seed", () => {
     expect(guardians.some((g) => g.preferredLang === "en")).toBe(true);
 
     // Accounts: active ones with a secret question whose answer verifies after folding; a parent without one.
-    const accounts = await p.account.findMany({ where: { status: "ACTIVE" }, select: { email: true, secretQuestion: true, secretAnswerHash: true, passwordHash: true, guardianId: true } });
+    const accounts = await p.account.findMany({ where: { status: "ACTIVE" }, select: { email: true, secretQuestionId: true, secretAnswerHash: true, passwordHash: true, guardianId: true } });
     expect(accounts.length).toBeGreaterThanOrEqual(5);
-    expect(accounts.every((a) => a.secretQuestion && a.secretAnswerHash && a.passwordHash && a.guardianId)).toBe(true);
+    expect(accounts.every((a) => a.secretQuestionId && a.secretAnswerHash && a.passwordHash && a.guardianId)).toBe(true);
+    // Every demo question is one of the portal's list (so a decoy can look like any of them).
+    const ids = listSecretQuestions().map((q) => q.id);
+    expect(accounts.every((a) => ids.includes(a.secretQuestionId!))).toBe(true);
+    expect(Object.fromEntries(accounts.map((a) => [a.email, a.secretQuestionId]))).toMatchObject({
+      "stephane.bouchard@exemple.ca": "birth_city",
+      "karine.lavoie@exemple.ca": "mother_maiden_name",
+      "sarah.smith@example.com": "first_pet",
+    });
     const marie = accounts.find((a) => a.email === "marie.tremblay@exemple.ca")!;
     expect(await bcrypt.compare(foldAnswer("  TINTIN "), marie.secretAnswerHash!)).toBe(true);
     expect(await bcrypt.compare("Portail-Demo-2026", marie.passwordHash!)).toBe(true);

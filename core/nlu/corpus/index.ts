@@ -7,6 +7,7 @@ import { RECORDS } from "./records";
 import { SERVICES } from "./services";
 import { PARENTS_STYLE } from "./parents-style";
 import { INTENT_NOT_KEYWORD } from "./intent-not-keyword";
+import { OUT_OF_SCOPE } from "./out-of-scope";
 
 function merge(...sets: Templates[]): Templates {
   const out: Templates = {};
@@ -19,4 +20,4 @@ function merge(...sets: Templates[]): Templates {
   return out;
 }
 
-export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE, INTENT_NOT_KEYWORD);
+export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE, INTENT_NOT_KEYWORD, OUT_OF_SCOPE);

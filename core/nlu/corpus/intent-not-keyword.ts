@@ -9,9 +9,9 @@
 import type { Templates } from "./types";
 
 const THING_FR =
-  "[le bulletin|le bulletin de {child}|l'horaire|l'horaire de {child}|le formulaire|le formulaire de sortie|le reçu|le reçu de paiement|les absences de {child}|le lien|le courriel d'activation|mon nouveau mot de passe|le dossier de {child}|les crédits|la preuve d'inscription|mon identifiant]";
+  "[le bulletin|le bulletin de {child}|le bulletin de {rel}|l'horaire|l'horaire de {child}|l'horaire de {rel}|le formulaire|le formulaire de sortie|le reçu|le reçu de paiement|les absences de {child}|le lien|le courriel d'activation|mon nouveau mot de passe|le dossier de {child}|les crédits|la preuve d'inscription|mon identifiant]";
 const THING_EN =
-  "[the report card|{child}'s report card|the schedule|the timetable|the form|the permission slip|the receipt|the attendance report|the activation email|the link|my new password|{child}'s file|the credits summary|the enrolment letter|my user name]";
+  "[the report card|{child}'s report card|the schedule|{child}'s schedule|the timetable|the form|the permission slip|the receipt|the attendance report|the activation email|the link|my new password|{child}'s file|the credits summary|the enrolment letter|my user name]";
 
 export const INTENT_NOT_KEYWORD: Templates = {
   thanks: {
@@ -25,6 +25,8 @@ export const INTENT_NOT_KEYWORD: Templates = {
       "[merci|mrc] [pour|de] [l'aide|votre aide|la réponse] [avec|pour] " + THING_FR,
       "mon compte est [activé|correct] [maintenant|astheure], merci [beaucoup|ben|]",
       "j'ai pu [changer mon mot de passe|me connecter|payer la sortie|imprimer le formulaire|voir les absences], merci!",
+      "[merci ben|merci|ok merci|parfait merci|ah merci], j'ai [trouvé|vu|eu] [l'horaire|le bulletin|les absences|le dossier|les crédits] de {rel}",
+      "[c'est beau|ok|parfait], j'ai [trouvé|vu] [l'horaire|le bulletin|les notes] de {rel}, merci [ben|beaucoup|]",
     ],
     en: [
       "[thanks|thank you|ok thanks|great thanks|perfect thanks|thx|ah thanks], [I found|I got|I can see|I received] " + THING_EN,

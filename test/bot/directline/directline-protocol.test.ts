@@ -93,7 +93,7 @@ describe.each([
     expect(echoed.channelData.clientActivityID).toBe("c-1");
     expect(echoed.from.id).toBe(userId); // the token's user, never the one the client claims
     const replied = await reply;
-    expect(replied.replyToId).toBe(id);
+    expect((replied as { replyToId?: string }).replyToId).toBe(id);
     expect((replied as unknown as Record<string, unknown>).serviceUrl).toBeUndefined(); // the Connector's secret path never leaves the server
   });
 
@@ -112,7 +112,7 @@ describe.each([
 
     const again = client({ token, webSocket, conversationId, watermark: page.watermark });
     const seen: string[] = [];
-    again.activity$.subscribe((a) => seen.push(a.text ?? ""));
+    again.activity$.subscribe((a) => seen.push((a as { text?: string }).text ?? ""));
     const two = next(again, botSaid("Écho : deux"));
     await post(again, { type: "message", text: "deux", from: { id: "u" } } as never);
     await two;

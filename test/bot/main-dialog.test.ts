@@ -1,0 +1,80 @@
+// The root dialog, driven by tables of (parent says → bot answers) in French and English: small talk, help,
+// the confidence threshold's choice, gibberish, « none », interruptions at the top level, language switch.
+import { botClient, demoBotEnv, joined, type DemoBotEnv } from "../helpers/bot";
+
+let env: DemoBotEnv;
+beforeAll(async () => {
+  env = await demoBotEnv();
+});
+afterAll(async () => {
+  await env.db.close();
+});
+
+type Row = [says: string, answerContains: string[]];
+
+const french: Row[] = [
+  ["bonjour", ["Bonjour! Que puis-je faire pour vous"]],
+  ["merci beaucoup", ["Avec plaisir"]],
+  ["bonne soirée, au revoir", ["Au revoir"]],
+  ["qu'est-ce que tu peux faire?", ["Je peux :", "réinitialiser votre mot de passe"]],
+  ["aide", ["Je peux :"]],
+  ["annuler", ["Il n'y a rien en cours à annuler"]],
+  ["😀😀😀", ["je n'ai pas compris"]],
+  ["?!?!", ["Je peux :"]],
+  [
+    "c'est quand la tempête de neige pour les autobus scolaires?",
+    ["Je réponds aux questions sur le Portail Famille", "portail.famille@cepeo.on.ca"],
+  ],
+  ["je veux parler à quelqu'un", ["centre d'aide aux utilisateurs", "613 742-8960", "Envoyer une demande à l'école"]],
+];
+
+const english: Row[] = [
+  ["hello", ["Hello! What can I do for you"]],
+  ["thank you so much", ["You're welcome"]],
+  ["goodbye, have a nice evening", ["Goodbye"]],
+  ["what can you do?", ["I can:", "reset your password"]],
+  ["help", ["I can:"]],
+  ["cancel", ["There is nothing in progress to cancel"]],
+  ["is the school bus running during the snow storm?", ["I answer questions about the Family Portal", "portail.famille@cepeo.on.ca"]],
+  ["I want to talk to a real person", ["help centre", "613 742-8960", "Send a request to the school"]],
+];
+
+describe.each([
+  ["fr", french],
+  ["en", english],
+] as const)("main dialog (%s)", (_lang, rows) => {
+  it.each(rows)("« %s »", async (says, contains) => {
+    const c = botClient(env.ctx);
+    const answer = joined(await c.say(says));
+    for (const part of contains) expect(answer).toContain(part);
+  });
+});
+
+describe("main dialog: language and choices", () => {
+  it("follows each message's language, and « in English please » switches", async () => {
+    const c = botClient(env.ctx);
+    expect(joined(await c.say("bonjour"))).toContain("Bonjour");
+    expect(joined(await c.say("in English please"))).toContain("Sure, I'll continue in English.");
+    expect(joined(await c.say("en français svp"))).toContain("D'accord, je continue en français.");
+    expect(joined(await c.say("goodbye, have a nice evening"))).toContain("Goodbye");
+  });
+
+  it("asks which of the two likeliest intents was meant below the threshold, and the button routes", async () => {
+    const c = botClient(env.ctx);
+    // « compte » alone: account.create 0.42, account.activate 0.18 (core/nlu model).
+    const answer = joined(await c.say("compte"));
+    expect(answer).toContain("Je veux être certain de bien comprendre : vous voulez…");
+    const actions = c.last.at(-1)?.suggestedActions?.actions ?? [];
+    expect(actions.map((a) => a.title)).toEqual(["Créer un compte", "Activer mon compte"]);
+    expect(actions[1].value).toEqual({ ap: "intent", intent: "account.activate", text: "compte" });
+    // The button starts the chosen request: the validation email is resent on request.
+    expect(joined(await c.say({ value: actions[1].value }))).toContain("Je peux renvoyer le courriel de validation.");
+  });
+
+  it("a message joining two requests answers the first and offers the second", async () => {
+    const c = botClient(env.ctx);
+    const answer = joined(await c.say("j'ai oublié mon mot de passe et je veux aussi l'horaire de Léa"));
+    expect(answer).toContain("réinitialiser votre mot de passe");
+    expect(answer).toContain("Ensuite, je peux aussi vous aider avec : Voir l'horaire");
+  });
+});

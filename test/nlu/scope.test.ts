@@ -1,0 +1,94 @@
+/** Issue 13: in scope or not by what the request is about, calibrated confidence, secondary requests, mixed languages. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { classify, CLARIFY_BELOW, CALIBRATION } from "../../core/nlu";
+import { getModel } from "../../core/nlu/classifier";
+import { evaluateJsonl, formatReport } from "../../core/nlu/evaluate";
+
+describe("out of scope: the portal's words in another sense", () => {
+  it.each([
+    "j'ai oublié mon mot de passe gmail",
+    "mon compte Hydro Ottawa est bloqué",
+    "c'est quoi l'horaire de la ligue de soccer cet été",
+    "le bulletin météo de demain",
+    "est-ce que j'ai droit à des crédits d'impôt pour le camp d'été",
+    "how do I pay my property taxes online",
+    "my daughter can't sign in to her Microsoft Teams account for online class",
+    "can you help me write a letter to my landlord",
+  ])("%s → none", (text) => {
+    expect(classify(text).intent).toBe("none");
+  });
+
+  it.each([
+    ["j'ai oublié mon mot de passe du portail", "account.password_reset"],
+    ["l'horaire de ma fille pour demain", "records.schedule"],
+    ["le bulletin de Léa est pas là", "records.report_card"],
+    ["combien de crédits il manque à mon fils", "records.credits"],
+    ["I need last year's report card for her college application", "records.report_card"],
+  ])("%s → %s (still ours)", (text, intent) => {
+    expect(classify(text).intent).toBe(intent);
+  });
+
+  it("a child's first name given by the caller is a context signal", () => {
+    const c = classify("Zorglub est où cette semaine", { children: ["Zorglub"] });
+    expect(typeof c.confidence).toBe("number");
+    expect(classify("").also).toEqual([]);
+  });
+});
+
+describe("calibration", () => {
+  it("the model and calibration.json carry the same calibration; the threshold is a probability", () => {
+    expect(getModel().calibration).toEqual(CALIBRATION);
+    expect(CLARIFY_BELOW).toBeGreaterThan(0.2);
+    expect(CLARIFY_BELOW).toBeLessThan(0.95);
+  });
+});
+
+describe("secondary requests", () => {
+  it.each([
+    ["le bulletin de Léa et son horaire", "records.report_card", "records.schedule"],
+    [
+      "I forgot my password. Also, I'd like to change my security question afterwards",
+      "account.password_reset",
+      "account.secret_question_change",
+    ],
+  ])("%s → %s, also %s", (text, main, second) => {
+    const c = classify(text);
+    expect(c.intent).toBe(main);
+    expect(c.also).toContain(second);
+    expect(c.also).not.toContain(main);
+  });
+
+  it("a single request has none", () => {
+    expect(classify("je veux changer mon mot de passe et je le connais").also).toEqual([]);
+    expect(classify("merci").also).toEqual([]);
+  });
+});
+
+describe("language of mixed and short messages", () => {
+  it.each([
+    ["est ce que Liam est absent today?", "fr"],
+    ["je veux checker le schedule de mon gars", "fr"],
+    ["Bonjour, I can't find the report card of my son", "en"],
+    ["hi, j'ai oublié mon mot de passe", "fr"],
+    ["where is the bulletin of my daughter", "en"],
+    ["OSSD progress", "en"],
+    ["bye", "fr"],
+  ])("%s → %s", (text, lang) => {
+    expect(classify(text).lang).toBe(lang);
+  });
+});
+
+describe("nlu eval report", () => {
+  const file = join(__dirname, "..", "fixtures", "nlu", "final-independent.jsonl");
+  const report = formatReport(evaluateJsonl(readFileSync(file, "utf8")));
+
+  it("prints the reliability table, per-language accuracy and confident errors, accuracy last", () => {
+    expect(report).toContain("reliability (confidence band: accuracy, count)");
+    expect(report.some((l) => /^accuracy fr: \d\.\d{3} \(\d+\/\d+\)$/.test(l))).toBe(true);
+    expect(report.some((l) => /^errors with confidence >= 0\.8: \d+/.test(l))).toBe(true);
+    expect(report[report.length - 1]).toMatch(/^accuracy: \d\.\d{3} \(\d+\/300\)$/);
+    const bands = report.filter((l) => /^ {2}\[\d\.\d\d, /.test(l)).map((l) => Number(l.trim().split(/\s+/).pop()));
+    expect(bands.reduce((a, b) => a + b, 0)).toBe(300);
+  });
+});
