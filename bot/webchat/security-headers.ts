@@ -5,6 +5,8 @@
 import crypto from "node:crypto";
 import type { Response } from "restify";
 
+const EMPTY_STYLE_HASH = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+
 export function newNonce(): string {
   return crypto.randomBytes(16).toString("base64");
 }
@@ -13,7 +15,9 @@ export function contentSecurityPolicy(opts: { nonce: string; frameAncestors: rea
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${opts.nonce}'`,
+    // The bundle also inserts one empty <style> element without the nonce: its hash (the SHA-256 of "") admits
+    // exactly that, and no other inline style.
+    `style-src 'self' 'nonce-${opts.nonce}' '${EMPTY_STYLE_HASH}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "media-src 'self' blob:",

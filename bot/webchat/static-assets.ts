@@ -30,7 +30,8 @@ export interface StaticAssets {
   ready: Promise<void>;
 }
 
-const WEBCHAT_BUNDLE = require.resolve("botframework-webchat/dist/webchat.js");
+// The package exports only its main (lib/index.js): its dist/ folder sits beside it.
+const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve("botframework-webchat")), "..", "dist", "webchat.js");
 const ASSETS_DIR = path.join(__dirname, "assets");
 
 async function cached(file: string, make: () => Promise<Buffer>): Promise<Buffer> {
