@@ -45,14 +45,17 @@ export function renderWebChatPage(o: PageOptions): string {
     : `
     <section class="intro" aria-labelledby="heading">
       <h1 id="heading">${s("heading")}</h1>
-      <p>${s("welcome")}</p>
-      <ul>
-        <li>${s("can.password")}</li>
-        <li>${s("can.records")}</li>
-        <li>${s("can.account")}</li>
-        <li>${s("can.ticket")}</li>
-      </ul>
       <p class="privacy">${s("privacy")}</p>
+      <details id="can" class="can">
+        <summary>${s("canSummary")}</summary>
+        <p>${s("welcome")}</p>
+        <ul>
+          <li>${s("can.password")}</li>
+          <li>${s("can.records")}</li>
+          <li>${s("can.account")}</li>
+          <li>${s("can.ticket")}</li>
+        </ul>
+      </details>
     </section>`;
   return `<!doctype html>
 <html lang="${o.lang}">
@@ -78,7 +81,7 @@ export function renderWebChatPage(o: PageOptions): string {
     </section>
   </main>
   <footer class="contact">
-    <p>${s("contact")} : <a href="mailto:${mail}">${mail}</a> · <a href="tel:+16137428960,3003">${s("contactPhone")}</a></p>
+    <p>${s("contact")} <a href="mailto:${mail}">${mail}</a> · <a href="tel:+16137428960,3003">${s("contactPhone")}</a></p>
   </footer>
   <script type="application/json" id="webchat-config">${config}</script>
   <script src="${o.assets.webchat}" defer></script>

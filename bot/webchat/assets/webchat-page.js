@@ -8,6 +8,8 @@
   var KEY = "aide-portail.webchat.v1";
   var base = window.location.origin + "/v3/directline";
   var status = document.getElementById("webchat-status");
+  // On a phone the chat comes first: what the assistant can do stays one tap away; a desktop shows it open.
+  if (window.matchMedia("(min-width: 900px)").matches) document.getElementById("can").open = true;
 
   function read() {
     try {
