@@ -17,7 +17,6 @@ import { axeViolations, hasChromium, launchBrowser, recordPage, screenshot, type
 jest.setTimeout(240_000);
 const describeBrowser = hasChromium ? describe : describe.skip;
 if (!hasChromium) {
-  // eslint-disable-next-line no-console
   console.warn("Web Chat browser tests skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
 }
 
@@ -213,7 +212,6 @@ describeBrowser("the Web Chat page flows (real bot, demo data)", () => {
       const repeat = await measure(await fresh.context.newPage());
       fs.mkdirSync(path.join(__dirname, "../../artifacts"), { recursive: true });
       fs.writeFileSync(path.join(__dirname, "../../artifacts/page-bytes.json"), JSON.stringify({ first, repeat }, null, 2));
-      // eslint-disable-next-line no-console
       console.log(`Web Chat page: ${first} bytes on a first visit, ${repeat} on a repeat visit`);
       expect(first).toBeLessThan(1_300_000); // 3.9 MB uncompressed
       expect(repeat).toBeLessThan(50_000); // the bundle comes from the browser's cache
