@@ -3,9 +3,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = <T extends z.ZodTypeAny>(s: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
@@ -34,7 +32,12 @@ const schema = z
     WEBCHAT_ORIGINS: optional(
       z
         .string()
-        .transform((v) => v.split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean))
+        .transform((v) =>
+          v
+            .split(",")
+            .map((o) => o.trim().replace(/\/+$/, ""))
+            .filter(Boolean),
+        )
         .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s*]+$/, "each origin must be scheme://host[:port], e.g. https://cepeo.on.ca"))),
     ).default([]),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
@@ -76,9 +79,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`));
   }
   const c = parsed.data;
   const dataDir = path.resolve(cwd, c.DATA_DIR);
