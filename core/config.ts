@@ -6,9 +6,7 @@ import type { TFunction } from "i18next";
 import { z } from "zod";
 import { translator } from "./i18n";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = <T extends z.ZodTypeAny>(s: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
@@ -32,6 +30,19 @@ const schema = z
     HELPDESK_ADDRESS: optional(z.email()).default("portail.famille@cepeo.on.ca"),
     PUBLIC_URL: optional(z.url()),
     APP_SECRET: optional(z.string().min(32)),
+    // Origins (scheme://host[:port]) of the board's pages allowed to embed the chat: CORS for the Direct Line
+    // routes and the page's frame-ancestors. Comma-separated; unset: only this server's own page.
+    WEBCHAT_ORIGINS: optional(
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(",")
+            .map((o) => o.trim().replace(/\/+$/, ""))
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s*]+$/, "web_origins"))),
+    ).default([]),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   })
   .superRefine((c, ctx) => {
@@ -69,7 +80,7 @@ export interface ConfigIssue {
 }
 
 const PORT_VARIABLES = new Set(["PORT", "IMAP_PORT"]);
-const REGEX_REASONS = new Set(["postgres_url", "smtp_url"]);
+const REGEX_REASONS = new Set(["postgres_url", "smtp_url", "web_origins"]);
 const CUSTOM_REASONS = new Set(["imap_credentials", "app_password_required", "tenant_required"]);
 
 /** What zod found, as a template key; values are never repeated (some variables hold passwords). */

@@ -97,6 +97,21 @@ export const ERROR_CODES = {
   config: ["data_dir_not_folder", "data_dir_unusable"],
   http: ["port_in_use", "listen_failed"],
   state: ["etag_conflict"],
+  directline: [
+    "token_missing",
+    "token_invalid",
+    "token_expired",
+    "forbidden",
+    "conversation_not_found",
+    "invalid_activity",
+    "message_too_long",
+    "body_too_large",
+    "too_many_attachments",
+    "attachment_too_large",
+    "rate_limited",
+    "upload_not_supported",
+    "origin_not_allowed",
+  ],
 } as const;
 
 type Codes = typeof ERROR_CODES;

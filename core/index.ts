@@ -26,3 +26,4 @@ export * from "./bot-state";
 export * from "./staff";
 export * from "./insight";
 export * from "./quarantine";
+export * from "./directline";
