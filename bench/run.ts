@@ -8,7 +8,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const BENCHES = ["nlu-bench", "import-bench", "records-bench", "enumeration-bench", "bot-bench", "mail-bench", "start-bench"];
+const BENCHES = [
+  "nlu-bench",
+  "import-bench",
+  "records-bench",
+  "enumeration-bench",
+  "bot-bench",
+  "directline-bench",
+  "mail-bench",
+  "triage-bench",
+  "start-bench",
+];
 
 function ensurePostgres(): void {
   if (process.env.DATABASE_URL) return;

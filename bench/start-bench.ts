@@ -96,7 +96,9 @@ export async function run(): Promise<void> {
   print("PGlite, later start", later);
   console.log("\nmemory at each step of the later start (process.memoryUsage(), MB):");
   for (const c of later.checkpoints) {
-    console.log(`  ${c.step.padEnd(22)} rss ${c.rssMb.toFixed(0).padStart(4)}  heapUsed ${c.heapUsedMb.toFixed(0).padStart(4)}  external ${c.externalMb.toFixed(0).padStart(4)}`);
+    console.log(
+      `  ${c.step.padEnd(22)} rss ${c.rssMb.toFixed(0).padStart(4)}  heapUsed ${c.heapUsedMb.toFixed(0).padStart(4)}  external ${c.externalMb.toFixed(0).padStart(4)}`,
+    );
   }
   const url = process.env.DATABASE_URL;
   if (!url) {
