@@ -3,14 +3,23 @@
 // picks between the two likeliest intents; gibberish gets « je n'ai pas compris » and what the bot can do;
 // a second request in the same message is offered after the first.
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from "botbuilder-dialogs";
-import { classify, CLARIFY_BELOW, INTENTS, signOutChat, type CoreContext, type IntentId } from "../../core";
+import {
+  classify,
+  CLARIFY_BELOW,
+  INTENTS,
+  isNotificationTopic,
+  signOutChat,
+  type Classification,
+  type CoreContext,
+  type IntentId,
+} from "../../core";
 import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
 import { interruptionOf } from "../interruptions";
 import { sendReply, type Button } from "../replies";
 import { isRecordTopic, TOPIC_OF_INTENT, type RecordTopic } from "../records/record-topic";
 import { tr, turnInfo } from "../turn-info";
 import { menuButtons } from "./interruptible-dialog";
-import { RECORDS_DIALOG } from "./records-dialog";
+import { RECORDS_DIALOG, type RecordsOptions } from "./records-dialog";
 import { PASSWORD_RESET_DIALOG } from "./password-reset-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
 import { TASK_OF_INTENT, TASK_OF_OFFER } from "./tasks";
@@ -46,6 +55,11 @@ export class MainDialog extends ComponentDialog {
       }
       if (value.ap === "offer" && typeof value.offer === "string") return this.offer(step, value.offer as AnswerOffer, "");
       if (value.ap === "records" && isRecordTopic(value.topic)) return step.beginDialog(RECORDS_DIALOG, { topic: value.topic, text: "" });
+      // « Activer / Désactiver » on the notifications card: the records dialog signs in if needed, then sets it.
+      if (value.ap === "notify" && isNotificationTopic(value.topic) && typeof value.enabled === "boolean") {
+        const options: RecordsOptions = { topic: "notifications", text: "", set: { topic: value.topic, enabled: value.enabled } };
+        return step.beginDialog(RECORDS_DIALOG, options);
+      }
       if (value.ap === "cancel") {
         await sendReply(step.context, t("bot:interrupt.nothingToCancel"), menuButtons(t));
         return step.endDialog();
