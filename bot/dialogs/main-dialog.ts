@@ -81,6 +81,13 @@ export class MainDialog extends ComponentDialog {
       await sendReply(step.context, t("bot:input.empty"), menuButtons(t));
       return step.endDialog();
     }
+    const c = info.classification;
+    // No known word at all (emoji, « ?!?! », keyboard mashing): the model says so with `none` at confidence 0,
+    // before any command word is looked for in what is left of the punctuation.
+    if (understoodNothing(c)) {
+      await sendReply(step.context, t("bot:main.notUnderstood"), menuButtons(t));
+      return step.endDialog();
+    }
     const interruption = interruptionOf(text);
     if (interruption === "signOut") {
       const { signedOut } = await signOutChat(this.ctx, { channelKey: info.channelKey });
@@ -97,7 +104,6 @@ export class MainDialog extends ComponentDialog {
       await sendReply(step.context, t("bot:main.notUnderstood"), menuButtons(t));
       return step.endDialog();
     }
-    const c = info.classification;
     if (c.confidence < CONFIDENCE_THRESHOLD && c.intent !== "none" && c.runnerUp.intent !== c.intent) {
       const both = [c.intent, c.runnerUp.intent].filter((i) => i !== "none");
       const buttons: Button[] = both.map((i) => ({
@@ -174,6 +180,11 @@ export class MainDialog extends ComponentDialog {
   private async finalStep(step: WaterfallStepContext) {
     return step.endDialog();
   }
+}
+
+/** The classifier found no word it knows (it answers `none` with confidence 0 then, whatever the n-grams guessed). */
+export function understoodNothing(c: Classification): boolean {
+  return c.intent === "none" && c.confidence === 0;
 }
 
 /** The other request of « j'ai oublié mon mot de passe et je veux aussi l'horaire de Léa », if any. */
