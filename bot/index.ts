@@ -16,6 +16,7 @@ export interface BotRoutes {
 
 /** Bot Framework activities are small; anything bigger than this is refused before it is parsed. */
 const MAX_ACTIVITY_BYTES = 256 * 1024;
+const NOTICE_INTERVAL_MS = 60_000;
 
 export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRuntimeOptions = {}): BotRoutes {
   const runtime = createBotRuntime(deps, opts);
@@ -34,5 +35,7 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRu
       }
     },
   );
-  return { runtime, stop: async () => undefined };
+  // Proactive notices: collected and sent the same day, on every instance (the core's claim hands each to one).
+  runtime.notices.start(opts.noticeIntervalMs ?? NOTICE_INTERVAL_MS);
+  return { runtime, stop: () => runtime.notices.stop() };
 }

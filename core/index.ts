@@ -23,3 +23,4 @@ export * from "./mail";
 export * from "./import";
 export * from "./answers";
 export * from "./bot-state";
+export * from "./notices";

@@ -7,6 +7,7 @@ import {
   classify,
   CLARIFY_BELOW,
   INTENTS,
+  isNoticeKind,
   isNotificationTopic,
   signOutChat,
   type Classification,
@@ -20,6 +21,8 @@ import { isRecordTopic, TOPIC_OF_INTENT, type RecordTopic } from "../records/rec
 import { tr, turnInfo } from "../turn-info";
 import { menuButtons } from "./interruptible-dialog";
 import { RECORDS_DIALOG, type RecordsOptions } from "./records-dialog";
+import { NOTICES_DIALOG, type NoticesOptions } from "./notices-dialog";
+import { noticeRequestOf } from "../proactive/notice-request";
 import { PASSWORD_RESET_DIALOG } from "./password-reset-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
 import { TASK_OF_INTENT, TASK_OF_OFFER } from "./tasks";
@@ -59,6 +62,10 @@ export class MainDialog extends ComponentDialog {
       if (value.ap === "notify" && isNotificationTopic(value.topic) && typeof value.enabled === "boolean") {
         const options: RecordsOptions = { topic: "notifications", text: "", set: { topic: value.topic, enabled: value.enabled } };
         return step.beginDialog(RECORDS_DIALOG, options);
+      }
+      if (value.ap === "notice" && isNoticeKind(value.kind)) {
+        const options: NoticesOptions = { action: "subscribe", kinds: [value.kind], text: "" };
+        return step.beginDialog(NOTICES_DIALOG, options);
       }
       if (value.ap === "cancel") {
         await sendReply(step.context, t("bot:interrupt.nothingToCancel"), menuButtons(t));
@@ -100,6 +107,11 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (interruption) return this.route(step, "help", text);
+    const notice = noticeRequestOf(text);
+    if (notice) {
+      const options: NoticesOptions = { ...notice, text };
+      return step.beginDialog(NOTICES_DIALOG, options);
+    }
     if (!/\p{L}{2}/u.test(text)) {
       await sendReply(step.context, t("bot:main.notUnderstood"), menuButtons(t));
       return step.endDialog();
