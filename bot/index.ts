@@ -5,6 +5,8 @@ import type { Request, Response, Server } from "restify";
 import restify from "restify";
 import type { ChannelDeps } from "../core";
 import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
+import { registerDirectLine, type DirectLineLimits } from "./directline";
+import { registerWebChat } from "./webchat";
 
 export { createLocalChat, plainTextOf, type LocalChat, type LocalChatOptions } from "./local-chat";
 export { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
@@ -18,7 +20,12 @@ export interface BotRoutes {
 const MAX_ACTIVITY_BYTES = 256 * 1024;
 const NOTICE_INTERVAL_MS = 60_000;
 
-export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRuntimeOptions = {}): BotRoutes {
+export interface BotRoutesOptions extends BotRuntimeOptions {
+  /** The Direct Line endpoint's limits (the benchmark lifts the per-address rate: all its clients are 127.0.0.1). */
+  directLineLimits?: Partial<DirectLineLimits>;
+}
+
+export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRoutesOptions = {}): BotRoutes {
   const runtime = createBotRuntime(deps, opts);
   const log = deps.ctx.log.child({ component: "bot" });
   // POST /api/messages: Azure Bot Service and Teams. With MicrosoftAppId set, the adapter refuses a request
@@ -35,7 +42,21 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRu
       }
     },
   );
+  // The self-hosted Direct Line for Web Chat hands activities to the auth-disabled adapter (recipe design 1), so the
+  // bot's code is the one Azure and Teams run; then the Web Chat page at GET /.
+  const directLine = registerDirectLine(server, {
+    ctx: deps.ctx,
+    bot: { adapter: runtime.local, logic: (context) => runtime.bot.run(context) },
+    limits: opts.directLineLimits,
+  });
+  registerWebChat(server, { ctx: deps.ctx });
   // Proactive notices: collected and sent the same day, on every instance (the core's claim hands each to one).
   runtime.notices.start(opts.noticeIntervalMs ?? NOTICE_INTERVAL_MS);
-  return { runtime, stop: () => runtime.notices.stop() };
+  return {
+    runtime,
+    stop: async () => {
+      await runtime.notices.stop();
+      await directLine.stop();
+    },
+  };
 }

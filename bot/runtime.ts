@@ -100,7 +100,7 @@ export function createBotRuntime(deps: ChannelDeps, opts: BotRuntimeOptions = {}
     void run.finally(() => queues.get(key) === run && queues.delete(key)).catch(() => undefined);
     return run;
   };
-  const notices = new NoticeSender(ctx, adapter, c.MicrosoftAppId ?? "");
+  const notices = new NoticeSender(ctx, adapter, c.MicrosoftAppId ?? "", local);
   return { adapter, local, bot, conversationState, notices, runLocalTurn };
 }
 

@@ -22,6 +22,8 @@ export class NoticeSender {
     private readonly ctx: CoreContext,
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    /** The auth-disabled adapter of our own Direct Line (Web Chat), whose Connector routes are on loopback. */
+    private readonly local: CloudAdapter = adapter,
   ) {
     this.log = ctx.log.child({ component: "bot-notices" });
   }
@@ -67,7 +69,10 @@ export class NoticeSender {
     if (!ref.serviceUrl || !ref.conversation?.id || NO_LATER_CONVERSATION.has(String(ref.channelId))) return false;
     const text = String(translator(n.lang)(n.template, n.params));
     try {
-      await this.adapter.continueConversationAsync(this.appId, ref, async (context) => {
+      // Our own Direct Line answers on loopback, unsigned; Azure Bot Service and Teams need the app's identity.
+      const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(ref.serviceUrl);
+      const [adapter, appId] = loopback ? [this.local, ""] : [this.adapter, this.appId];
+      await adapter.continueConversationAsync(appId, ref, async (context) => {
         await context.sendActivity({ type: "message", text, locale: n.lang === "fr" ? "fr-CA" : "en-CA" });
       });
       return true;
