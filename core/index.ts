@@ -29,3 +29,4 @@ export * from "./staff";
 export * from "./insight";
 export * from "./quarantine";
 export * from "./directline";
+export * from "./notices";
