@@ -44,14 +44,15 @@ export interface CreatedTicket {
   created: boolean;
 }
 
-const createdSelect = {
+export const createdSelect = {
   id: true,
   number: true,
   queue: true,
   school: { select: { code: true, name: true, email: true } },
 } as const;
 
-const clean = (s: string | null | undefined, max = 200) => {
+/** A one-line field as stored on a ticket: controls stripped, spaces collapsed, capped; null when empty. */
+export const clean = (s: string | null | undefined, max = 200) => {
   const v = typeof s === "string" ? stripControls(s).replace(/\s+/g, " ").trim() : "";
   return v ? v.slice(0, max) : null;
 };

@@ -4,7 +4,7 @@
 // They are sent from the help-desk address with the reference in the subject, so replies thread back.
 import type { CoreContext } from "../context";
 import type { Prisma } from "../db/generated/client";
-import { enqueueEmail, type EnqueuedEmail } from "../outbox/enqueue-email";
+import { enqueueEmail, type EnqueuedEmail, type EnqueueEmailOptions } from "../outbox/enqueue-email";
 import { isLang, translator, type Lang } from "../i18n";
 import { formatTicketReference } from "./ticket-reference";
 import { publicUrls } from "../public-urls";
@@ -58,14 +58,32 @@ export async function enqueueTicketAcknowledgement(ctx: CoreContext, opts: { tic
   }, tx);
 }
 
-/** The notification to whoever handles the queue (tickets:email.newTicketForSchool), in French. */
-export async function enqueueSchoolNotification(ctx: CoreContext, opts: { ticketId: string }, tx: Tx): Promise<EnqueuedEmail> {
-  const t = await loadTicket(tx, opts.ticketId);
+/** What the school notification says of a ticket (loadTicket's shape; the mail agent's batch builds it in memory). */
+export interface NotifiedTicket {
+  id: string;
+  number: number;
+  queue: "SCHOOL" | "CENTRAL";
+  lang: string;
+  subject: string;
+  channel: string;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  requesterPhone: string | null;
+  childGivenName: string | null;
+  childFamilyName: string | null;
+  childGrade: string | null;
+  student: { givenName: string; familyName: string; grade: string | null } | null;
+  school: { name: string; email: string | null } | null;
+  messages: { body: string }[];
+}
+
+/** The notification email of a ticket (tickets:email.newTicketForSchool), in French, ready for the outbox. */
+export function schoolNotificationEmail(ctx: CoreContext, t: NotifiedTicket): EnqueueEmailOptions {
   const lang: Lang = "fr"; // the board's offices work in French
   const tr = translator(lang);
   const child = t.student ?? { givenName: t.childGivenName, familyName: t.childFamilyName, grade: t.childGrade };
   const dash = "—";
-  return enqueueEmail(ctx, {
+  return {
     template: "tickets:email.newTicketForSchool",
     lang,
     to: (t.queue === "SCHOOL" && t.school?.email) || ctx.config.HELPDESK_ADDRESS,
@@ -87,5 +105,10 @@ export async function enqueueSchoolNotification(ctx: CoreContext, opts: { ticket
     ticketId: t.id,
     from: ctx.config.HELPDESK_ADDRESS,
     replyTo: ctx.config.HELPDESK_ADDRESS,
-  }, tx);
+  };
+}
+
+/** The notification to whoever handles the queue (tickets:email.newTicketForSchool), in French. */
+export async function enqueueSchoolNotification(ctx: CoreContext, opts: { ticketId: string }, tx: Tx): Promise<EnqueuedEmail> {
+  return enqueueEmail(ctx, schoolNotificationEmail(ctx, await loadTicket(tx, opts.ticketId)), tx);
 }
