@@ -1,7 +1,7 @@
 /**
  * NLU benchmark (called by `npm run bench`): our classifier against NLP.js (@nlpjs/nlp with the French
  * and English packages), both trained on core/nlu/data/train.jsonl and scored on the held-out
- * core/nlu/data/test.jsonl and on the held-out external batches 3 and 4 (test/fixtures/nlu/README.md), in one run. Prints accuracy and classifications per second side by side,
+ * core/nlu/data/test.jsonl and on the held-out external batches 7 and 8 (test/fixtures/nlu/README.md), in one run. Prints accuracy and classifications per second side by side,
  * the ratio, and our model's load time and heap footprint.
  * NLP.js is told each test message's true language (from the `lang` field), which only helps it.
  */
@@ -20,7 +20,7 @@ interface Line {
 
 const DATA = join(__dirname, "..", "core", "nlu", "data");
 const FIXTURES = join(__dirname, "..", "test", "fixtures", "nlu");
-const HELD_OUT = ["external-batch-3.jsonl", "external-batch-4.jsonl"];
+const HELD_OUT = ["external-batch-7.jsonl", "external-batch-8.jsonl"];
 const MIN_BENCH_MS = 1500;
 
 function readJsonl(file: string, dir = DATA): Line[] {
@@ -106,7 +106,7 @@ export async function run(): Promise<void> {
   console.log(`NLU benchmark — train ${train.length} lines, held-out test ${test.length} lines`);
   row("", "aide-portail", "NLP.js");
   row("accuracy (test.jsonl)", ours.accuracy.toFixed(3), theirs.accuracy.toFixed(3));
-  row(`accuracy (external 3+4, ${held.length})`, ours.heldAccuracy.toFixed(3), theirs.heldAccuracy.toFixed(3));
+  row(`accuracy (external 7+8, ${held.length})`, ours.heldAccuracy.toFixed(3), theirs.heldAccuracy.toFixed(3));
   row("classifications/s", ours.perSec.toFixed(0), theirs.perSec.toFixed(0));
   console.log(`speed ratio (ours / NLP.js): ${(ours.perSec / theirs.perSec).toFixed(1)}x; accuracy difference: ${((ours.accuracy - theirs.accuracy) * 100).toFixed(1)} points`);
   console.log(`our model: ${model.index.size} features, load ${loadMs.toFixed(0)} ms, heap +${heapMb.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? "" : " (approximate: run node with --expose-gc for exact figures)"}`);

@@ -8,7 +8,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const BENCHES = ["nlu-bench", "import-bench", "records-bench", "enumeration-bench", "bot-bench", "mail-bench"];
+const BENCHES = [
+  "nlu-bench",
+  "import-bench",
+  "records-bench",
+  "enumeration-bench",
+  "bot-bench",
+  "directline-bench",
+  "mail-bench",
+  "triage-bench",
+];
 
 function ensurePostgres(): void {
   if (process.env.DATABASE_URL) return;

@@ -2,7 +2,7 @@
 // Every command that touches data goes through here, so they all see the same database the same way.
 import fs from "node:fs";
 import pino from "pino";
-import { createLogger, loadConfig, type Config, type CoreContext, type Logger } from "../core";
+import { AppError, createLogger, loadConfig, type Config, type CoreContext, type Logger } from "../core";
 import { migrateDatabase, openDatabase, type Database } from "../core/system";
 
 export interface Booted {
@@ -23,10 +23,27 @@ export interface BootOptions {
   logToStderr?: boolean;
 }
 
+/** DATA_DIR (the embedded database, the outbox, secret.key) must be a folder: a file there is said plainly. */
+function prepareDataDir(config: Config): void {
+  const dir = config.dataDir;
+  const notFolder = () =>
+    new AppError("config.data_dir_not_folder", { params: { dir }, log: `DATA_DIR ${dir} (or one of its parents) is a file, not a folder: point DATA_DIR at a folder` });
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw notFolder();
+  if (config.DATABASE_URL) return; // nothing is written there before it is needed
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A parent that is a file (DATA_DIR=/etc/passwd/data) gives ENOTDIR, a file at the path EEXIST.
+    if (code === "EEXIST" || code === "ENOTDIR") throw notFolder();
+    throw new AppError("config.data_dir_unusable", { params: { dir }, log: `cannot create DATA_DIR ${dir}: ${(err as Error).message}`, cause: err });
+  }
+}
+
 export async function boot(opts: BootOptions = {}): Promise<Booted> {
   const config = loadConfig(opts.env ?? process.env);
   const log = opts.log ?? createLogger({ level: config.LOG_LEVEL, destination: opts.logToStderr ? pino.destination(2) : undefined });
-  if (!config.DATABASE_URL) fs.mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir });
   let applied: string[] = [];
   try {

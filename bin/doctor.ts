@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import type { TFunction } from "i18next";
 import { ConfigError, isAppError, loadConfig, type Config } from "../core";
-import { MIGRATIONS_DIR, openDatabase, redactUrl } from "../core/system";
+import { checkDatabaseIntegrity, MIGRATIONS_DIR, openDatabase, redactUrl, type Database } from "../core/system";
 import { fileTransport, smtpTransport } from "../mail-agent";
 
 export interface DoctorLine {
@@ -28,10 +28,22 @@ function tcpReachable(host: string, port: number, timeoutMs = 5000): Promise<voi
   });
 }
 
-async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine> {
+/** Every table read by a sequential scan and through its primary key, and the imported tables against the last import. */
+async function checkIntegrity(db: Database, t: TFunction): Promise<DoctorLine> {
+  try {
+    const r = await checkDatabaseIntegrity(db.prisma);
+    if (r.problems.length === 0) return { check: "integrity", ok: true, detail: t("cli:doctor.integrity.ok", { tables: r.tables, rows: r.rows }) };
+    const problems = r.problems.map((p) => `\n    - ${p.table}: ${p.detail}`).join("");
+    return { check: "integrity", ok: false, detail: t("cli:doctor.integrity.damaged", { count: r.problems.length, problems }) };
+  } catch (err) {
+    return { check: "integrity", ok: false, detail: t("cli:doctor.integrity.failed", { error: (err as Error).message }) };
+  }
+}
+
+async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine[]> {
   const where = config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : config.pgliteDir;
   if (!config.DATABASE_URL && !fs.existsSync(path.join(config.pgliteDir, "PG_VERSION"))) {
-    return { check: "database", ok: true, detail: t("cli:doctor.db.notCreated", { where }) };
+    return [{ check: "database", ok: true, detail: t("cli:doctor.db.notCreated", { where }) }];
   }
   try {
     const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir, poolSize: 1 });
@@ -47,16 +59,19 @@ async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine> 
         applied = [];
       }
       const pending = expected.filter((m) => !applied.includes(m));
-      return pending.length
-        ? { check: "database", ok: false, detail: t("cli:doctor.db.pending", { where, count: pending.length }) }
-        : { check: "database", ok: true, detail: t("cli:doctor.db.ok", { where, kind: db.kind }) };
+      return [
+        pending.length
+          ? { check: "database", ok: false, detail: t("cli:doctor.db.pending", { where, count: pending.length }) }
+          : { check: "database", ok: true, detail: t("cli:doctor.db.ok", { where, kind: db.kind }) },
+        await checkIntegrity(db, t),
+      ];
     } finally {
       await db.close();
     }
   } catch (err) {
     // A running `start` holds the embedded database: that is a working system, not a fault.
-    if (isAppError(err, "db.in_use")) return { check: "database", ok: true, detail: t("cli:doctor.db.inUse", { where, pid: err.params.pid }) };
-    return { check: "database", ok: false, detail: t("cli:doctor.db.failed", { where, error: (err as Error).message }) };
+    if (isAppError(err, "db.in_use")) return [{ check: "database", ok: true, detail: t("cli:doctor.db.inUse", { where, pid: err.params.pid }) }];
+    return [{ check: "database", ok: false, detail: t("cli:doctor.db.failed", { where, error: (err as Error).message }) }];
   }
 }
 
@@ -102,11 +117,11 @@ export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction): Promise<D
     config = loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    return [{ check: "config", ok: false, detail: t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }) }];
+    return [{ check: "config", ok: false, detail: t("cli:errors.config", { problems: err.problemsIn(t).map((p) => `  - ${p}`).join("\n") }) }];
   }
   return [
     { check: "config", ok: true, detail: t("cli:doctor.config.ok") },
-    await checkDatabase(config, t),
+    ...(await checkDatabase(config, t)),
     await checkSmtp(config, t),
     await checkMailbox(config, t),
     checkSecret(config, t),

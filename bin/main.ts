@@ -11,6 +11,7 @@ import { registerMailCommands } from "../cli/mail-command";
 import { registerNluCommands } from "../cli/nlu-command";
 import { registerStartCommand } from "../cli/start-command";
 import { registerChatCommands } from "../cli/chat-command";
+import { registerStaffCommands } from "../cli/staff-command";
 
 const t = translator(isLang(process.env.AIDE_PORTAIL_LANG) ? process.env.AIDE_PORTAIL_LANG : "fr");
 
@@ -37,6 +38,22 @@ function commandDeps(): CommandDeps {
     },
     startSystem: async () => (require("./start") as typeof import("./start")).startSystem(),
     runDoctor: async () => (require("./doctor") as typeof import("./doctor")).runDoctor(process.env, t),
+    backupDatabase: async (file) => {
+      const { boot } = require("./boot") as typeof import("./boot");
+      const { backupDatabase } = require("../core/system") as typeof import("../core/system");
+      const b = await boot({ migrate: false, logToStderr: true });
+      try {
+        return await backupDatabase(b.db, file, b.config.DATABASE_URL);
+      } finally {
+        await b.close();
+      }
+    },
+    restoreDatabase: async (file, opts) => {
+      const { loadConfig } = require("../core") as typeof import("../core");
+      const { restoreDatabase } = require("../core/system") as typeof import("../core/system");
+      const config = loadConfig(process.env);
+      return restoreDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir }, file, opts);
+    },
   };
 }
 
@@ -47,6 +64,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
   registerImportCommands(program, deps);
   registerNluCommands(program, deps);
   registerMailCommands(program, deps);
+  registerStaffCommands(program, deps);
   registerDoctorCommand(program, deps);
   registerChatCommands(program, deps);
   return program;
@@ -56,7 +74,7 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
 async function reportFailure(err: unknown): Promise<void> {
   const { AppError, ConfigError, createLogger } = require("../core") as typeof import("../core");
   if (err instanceof ConfigError) {
-    console.error(t("cli:errors.config", { problems: err.problems.map((p) => `  - ${p}`).join("\n") }));
+    console.error(t("cli:errors.config", { problems: err.problemsIn(t).map((p) => `  - ${p}`).join("\n") }));
     return;
   }
   const pino = (require("pino") as typeof import("pino")).default;

@@ -2,7 +2,7 @@
 // config → database (migrated) → demo seed on first embedded run → mail agent (outbox delivery) →
 // HTTP server → the bot's routes → triage's routes → listen.
 import type { Server } from "restify";
-import { AppError, createMetrics, seedDemo, settleAfterReply, type ChannelDeps, type CoreContext } from "../core";
+import { AppError, createMetrics, getDemoSeedState, seedDemo, settleAfterReply, type ChannelDeps, type CoreContext } from "../core";
 import { registerBotRoutes } from "../bot";
 import { startMailAgent } from "../mail-agent";
 import { registerTriageRoutes } from "../triage";
@@ -16,12 +16,16 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** The embedded database is seeded with the demo on its first run; a PostgreSQL server never is implicitly. */
+/**
+ * The embedded database is seeded with the demo on its first run; a PostgreSQL server never is implicitly.
+ * A seed that an earlier start did not finish (interrupted, killed) is completed: the seed is idempotent.
+ */
 export async function seedOnFirstRun(b: Booted): Promise<void> {
   if (b.db.kind !== "pglite") return;
-  const [schools, imports] = await Promise.all([b.ctx.prisma.school.count(), b.ctx.prisma.importRun.count()]);
-  if (schools > 0 || imports > 0) return;
-  b.log.info({ component: "start" }, "first run: loading the demo dataset");
+  const state = await getDemoSeedState(b.ctx);
+  if (state === "seeded" || state === "other-data") return;
+  if (state === "interrupted") b.log.warn({ component: "start" }, "the demo seed of an earlier start did not finish: completing it");
+  else b.log.info({ component: "start" }, "first run: loading the demo dataset");
   await seedDemo(b.ctx);
 }
 

@@ -5,6 +5,8 @@ import type { Request, Response, Server } from "restify";
 import restify from "restify";
 import type { ChannelDeps } from "../core";
 import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
+import { registerDirectLine, type DirectLineLimits } from "./directline";
+import { registerWebChat } from "./webchat";
 
 export { createLocalChat, plainTextOf, type LocalChat, type LocalChatOptions } from "./local-chat";
 export { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
@@ -17,7 +19,12 @@ export interface BotRoutes {
 /** Bot Framework activities are small; anything bigger than this is refused before it is parsed. */
 const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRuntimeOptions = {}): BotRoutes {
+export interface BotRoutesOptions extends BotRuntimeOptions {
+  /** The Direct Line endpoint's limits (the benchmark lifts the per-address rate: all its clients are 127.0.0.1). */
+  directLineLimits?: Partial<DirectLineLimits>;
+}
+
+export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRoutesOptions = {}): BotRoutes {
   const runtime = createBotRuntime(deps, opts);
   const log = deps.ctx.log.child({ component: "bot" });
   // POST /api/messages: Azure Bot Service and Teams. With MicrosoftAppId set, the adapter refuses a request
@@ -34,5 +41,13 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRu
       }
     },
   );
-  return { runtime, stop: async () => undefined };
+  // The self-hosted Direct Line for Web Chat hands activities to the auth-disabled adapter (recipe design 1), so the
+  // bot's code is the one Azure and Teams run; then the Web Chat page at GET /.
+  const directLine = registerDirectLine(server, {
+    ctx: deps.ctx,
+    bot: { adapter: runtime.local, logic: (context) => runtime.bot.run(context) },
+    limits: opts.directLineLimits,
+  });
+  registerWebChat(server, { ctx: deps.ctx });
+  return { runtime, stop: () => directLine.stop() };
 }

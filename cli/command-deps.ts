@@ -23,6 +23,19 @@ export interface DoctorLine {
   detail: string;
 }
 
+export interface BackupDone {
+  file: string;
+  format: "pglite" | "pg_dump";
+  bytes: number;
+}
+
+export interface RestoreDone {
+  file: string;
+  format: "pglite" | "pg_dump";
+  /** Where the replaced embedded folder was moved (nothing is deleted). */
+  setAside: string | null;
+}
+
 export interface CommandDeps {
   t: TFunction;
   /**
@@ -36,13 +49,21 @@ export interface CommandDeps {
   startSystem(): Promise<RunningSystemHandle>;
   /** Every check of `aide-portail doctor` (bin/doctor.ts). */
   runDoctor(): Promise<DoctorLine[]>;
+  /** `db backup FILE`: a whole copy of the configured database (the database is closed when it returns). */
+  backupDatabase(file: string): Promise<BackupDone>;
+  /** `db restore FILE`: refuses a database holding rows (AppError db.restore_not_empty) unless `force`. */
+  restoreDatabase(file: string, opts: { force: boolean }): Promise<RestoreDone>;
 }
 
 /**
  * Runs an action on a booted core, closes it, and only then sets the exit code: closing the embedded
  * database (PGlite's WebAssembly runtime) resets `process.exitCode`, so a code set before close was lost.
  */
-export async function withCore(deps: CommandDeps, action: (b: BootedForCommand) => Promise<number>, opts?: { migrate?: boolean; seedOnFirstRun?: boolean }): Promise<void> {
+export async function withCore(
+  deps: CommandDeps,
+  action: (b: BootedForCommand) => Promise<number>,
+  opts?: { migrate?: boolean; seedOnFirstRun?: boolean },
+): Promise<void> {
   const booted = await deps.boot(opts);
   let code = 1;
   try {

@@ -1,4 +1,4 @@
-// `aide-portail db migrate | seed`: the database's own commands (SPEC §8).
+// `aide-portail db migrate | seed | backup FILE | restore FILE`: the database's own commands (SPEC §8).
 import type { Command } from "commander";
 import { withCore, type CommandDeps } from "./command-deps";
 
@@ -30,4 +30,24 @@ export function registerDbCommands(program: Command, deps: CommandDeps): void {
         return res.import.ok ? 0 : 1;
       }),
     );
+
+  db.command("backup")
+    .argument("<file>", t("cli:db.backup.file"))
+    .description(t("cli:db.backup.description"))
+    .action(async (file: string) => {
+      const done = await deps.backupDatabase(file);
+      console.log(t("cli:db.backup.done", { file: done.file, format: done.format, size: (done.bytes / 1048576).toFixed(1) }));
+      process.exitCode = 0;
+    });
+
+  db.command("restore")
+    .argument("<file>", t("cli:db.restore.file"))
+    .option("--force", t("cli:db.restore.force"))
+    .description(t("cli:db.restore.description"))
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const done = await deps.restoreDatabase(file, { force: opts.force === true });
+      console.log(t("cli:db.restore.done", { file: done.file }));
+      if (done.setAside) console.log(t("cli:db.restore.setAside", { dir: done.setAside }));
+      process.exitCode = 0;
+    });
 }

@@ -1,11 +1,12 @@
 // Configuration: read once from the environment, validated with zod, handed down to whoever needs it.
-// A bad environment fails fast with one message naming every bad variable (SPEC §8).
+// A bad environment fails fast with one message naming every bad variable (SPEC §8), each problem said in
+// the operator's language from templates (common:config.*), never zod's English reasons.
 import path from "node:path";
+import type { TFunction } from "i18next";
 import { z } from "zod";
+import { translator } from "./i18n";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = <T extends z.ZodTypeAny>(s: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
@@ -14,7 +15,7 @@ const schema = z
   .object({
     PORT: optional(port).default(3978),
     DATA_DIR: optional(z.string()).default("./data"),
-    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "postgres_url")),
     MicrosoftAppId: optional(z.string()),
     MicrosoftAppPassword: optional(z.string()),
     MicrosoftAppType: optional(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"])),
@@ -24,22 +25,35 @@ const schema = z
     IMAP_USER: optional(z.string()),
     IMAP_PASSWORD: optional(z.string()),
     IMAP_SECURE: optional(bool),
-    SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")),
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "smtp_url")),
     MAIL_FROM: optional(z.email()).default("portail.parents@cepeo.on.ca"),
     HELPDESK_ADDRESS: optional(z.email()).default("portail.famille@cepeo.on.ca"),
     PUBLIC_URL: optional(z.url()),
-    APP_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    APP_SECRET: optional(z.string().min(32)),
+    // Origins (scheme://host[:port]) of the board's pages allowed to embed the chat: CORS for the Direct Line
+    // routes and the page's frame-ancestors. Comma-separated; unset: only this server's own page.
+    WEBCHAT_ORIGINS: optional(
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(",")
+            .map((o) => o.trim().replace(/\/+$/, ""))
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s*]+$/, "web_origins"))),
+    ).default([]),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   })
   .superRefine((c, ctx) => {
     if (c.IMAP_HOST && (!c.IMAP_USER || !c.IMAP_PASSWORD)) {
-      ctx.addIssue({ code: "custom", path: ["IMAP_USER"], message: "IMAP_USER and IMAP_PASSWORD are required with IMAP_HOST" });
+      ctx.addIssue({ code: "custom", path: ["IMAP_USER"], message: "imap_credentials" });
     }
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI") {
-      ctx.addIssue({ code: "custom", path: ["MicrosoftAppPassword"], message: "required with MicrosoftAppId" });
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppPassword"], message: "app_password_required" });
     }
     if (c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required when MicrosoftAppType is SingleTenant" });
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "tenant_required" });
     }
   });
 
@@ -58,19 +72,58 @@ export interface Config extends RawConfig {
   publicUrl: string;
 }
 
+/** One bad variable: the template (common:config.<reason>) that says what is wrong with it. */
+export interface ConfigIssue {
+  variable: string;
+  reason: string;
+  params: Record<string, string | number>;
+}
+
+const PORT_VARIABLES = new Set(["PORT", "IMAP_PORT"]);
+const REGEX_REASONS = new Set(["postgres_url", "smtp_url", "web_origins"]);
+const CUSTOM_REASONS = new Set(["imap_credentials", "app_password_required", "tenant_required"]);
+
+/** What zod found, as a template key; values are never repeated (some variables hold passwords). */
+function issueOf(i: z.core.$ZodIssue): ConfigIssue {
+  const variable = i.path.join(".") || "(environment)";
+  const at = (reason: string, params: Record<string, string | number> = {}) => ({ variable, reason, params });
+  if (i.code === "custom" && CUSTOM_REASONS.has(i.message)) return at(i.message);
+  if (PORT_VARIABLES.has(variable)) return at("port");
+  if (i.code === "invalid_value") return at("one_of", { values: i.values.map(String).join(", ") });
+  if (i.code === "invalid_format") {
+    if (i.format === "regex" && REGEX_REASONS.has(i.message)) return at(i.message);
+    if (i.format === "email") return at("email");
+    if (i.format === "url") return at("url");
+  }
+  if (i.code === "too_small" && i.origin === "string") return at("min_length", { min: Number(i.minimum) });
+  return at("invalid");
+}
+
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  /** The same problems, in English, for logs and tests. */
+  readonly problems: string[];
+
+  constructor(readonly issues: ConfigIssue[]) {
+    const problems = describeConfigIssues(issues, translator("en"));
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
+    this.problems = problems;
   }
+
+  /** One line per bad variable, in the language of `t`. */
+  problemsIn(t: TFunction): string[] {
+    return describeConfigIssues(this.issues, t);
+  }
+}
+
+function describeConfigIssues(issues: ConfigIssue[], t: TFunction): string[] {
+  return issues.map((i) => t("common:config.problem", { variable: i.variable, reason: t(`common:config.${i.reason}`, i.params) }));
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map(issueOf));
   }
   const c = parsed.data;
   const dataDir = path.resolve(cwd, c.DATA_DIR);

@@ -23,3 +23,7 @@ export * from "./mail";
 export * from "./import";
 export * from "./answers";
 export * from "./bot-state";
+export * from "./staff";
+export * from "./insight";
+export * from "./quarantine";
+export * from "./directline";

@@ -7,6 +7,7 @@ export const PUBLIC_PATHS = {
   validateAccount: "/compte/valider",
   reportCardDownload: "/telechargements/",
   triageTicket: "/triage/tickets/",
+  staffSetPassword: "/triage/set-password",
 } as const;
 
 export const publicUrls = {
@@ -17,4 +18,7 @@ export const publicUrls = {
   reportCardDownload: (ctx: CoreContext, token: string) => `${ctx.config.publicUrl}${PUBLIC_PATHS.reportCardDownload}${token}`,
   /** A ticket in the triage console (the school's notification email). */
   triageTicket: (ctx: CoreContext, ticketId: string) => `${ctx.config.publicUrl}${PUBLIC_PATHS.triageTicket}${encodeURIComponent(ticketId)}`,
+  /** A new staff member's one-time set-password link (aide-portail staff add). */
+  staffSetPassword: (ctx: CoreContext, token: string) =>
+    `${ctx.config.publicUrl}${PUBLIC_PATHS.staffSetPassword}?code=${encodeURIComponent(token)}`,
 };

@@ -3,3 +3,5 @@
 export { openDatabase, redactUrl, type Database, type DatabaseKind } from "./db/database";
 export { migrateDatabase } from "./db/migrate";
 export { MIGRATIONS_DIR } from "./db/migrate";
+export { checkDatabaseIntegrity, type IntegrityReport, type IntegrityProblem } from "./db/integrity";
+export { backupDatabase, restoreDatabase, type BackupResult, type RestoreResult, type RestoreTarget } from "./db/backup";

@@ -7,6 +7,7 @@ import { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-
 import { startImapIntake, type ImapIntake } from "./intake/imap-intake";
 import { startFolderIntake, type FolderIntake } from "./intake/folder-intake";
 import { mailMetrics } from "./mail-metrics";
+import { startReplayRequests } from "./intake/replay-requests";
 
 export { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
 export { deliverOutboxOnce } from "./outbox/deliver-outbox";
@@ -20,6 +21,7 @@ export {
   type ProcessResult,
 } from "./inspect-email";
 export { PROCESSED_FOLDER } from "./intake/imap-intake";
+export { performReplayRequests } from "./intake/replay-requests";
 
 export interface MailAgentOptions {
   /** Outbox polling (ms); tests and the bench go faster. */
@@ -74,11 +76,14 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
   } else if (opts.intake !== false) {
     intake = startFolderIntake(ctx, { dir: config.inboxDir, pollMs: opts.pollMs, onResult });
   }
+  // The replays agents ask for in the triage console are performed by whichever instance runs the intake.
+  const replays = intake ? startReplayRequests(ctx, opts.pollMs) : null;
   return {
     transport,
     readiness,
     intake,
     async stop() {
+      await replays?.stop();
       await intake?.stop();
       await stopDelivery();
     },

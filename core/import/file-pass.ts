@@ -3,7 +3,7 @@
 // its line. A chunk that the database refuses is retried row by row, so one bad row rejects nothing else.
 import fs from "node:fs";
 import path from "node:path";
-import { CsvSyntaxError, openCsv, type CsvFile, type CsvRow } from "./csv-reader";
+import { openCsv, type CsvFile, type CsvRow } from "./csv-reader";
 import { addError, newFileReport, type FileReport } from "./summary";
 import { syncRows, type EntitySpec, type Row } from "./sync-rows";
 import { RowError } from "./values";
@@ -39,6 +39,12 @@ export async function runFile(st: ImportState, def: FileDef): Promise<FileReport
   const rep = newFileReport(def.file);
   st.reports.push(rep);
   const csv = await openCsv(file, def.required);
+  if (csv.unreadable) {
+    rep.outcome = "rejected";
+    rep.rejection = `${def.file}: ${csv.unreadable}; the file was not imported`;
+    st.ctx.log.warn({ component: "import", file: def.file, reason: csv.unreadable }, "file rejected: not readable as CSV");
+    return rep;
+  }
   if (csv.missing.length) {
     rep.outcome = "rejected";
     rep.missingColumns = csv.missing;
@@ -48,40 +54,35 @@ export async function runFile(st: ImportState, def: FileDef): Promise<FileReport
   }
   await def.prepare?.(csv, st, rep);
   const firstLine = new Map<string, number>();
-  try {
-    for await (const rows of csv.chunks(CHUNK_SIZE)) {
-      const ops: { op: RowOp; line: number }[] = [];
-      for (const row of rows) {
-        rep.read++;
-        try {
-          const out = def.parse(row, st, rep);
-          if (out === null) {
-            rep.skipped++;
+  const onBadLine = (bad: { line: number; message: string }) => addError(rep, bad.line, bad.message);
+  for await (const rows of csv.chunks(CHUNK_SIZE, onBadLine)) {
+    const ops: { op: RowOp; line: number }[] = [];
+    for (const row of rows) {
+      rep.read++;
+      try {
+        const out = def.parse(row, st, rep);
+        if (out === null) {
+          rep.skipped++;
+          continue;
+        }
+        for (const op of Array.isArray(out) ? out : [out]) {
+          const key = `${op.spec.model}|${op.spec.keyOf(op.data)}`;
+          const first = firstLine.get(key);
+          if (first !== undefined) {
+            addError(rep, row.line, `duplicate ${describeKey(op)} (already on line ${first}; the first row is kept)`);
             continue;
           }
-          for (const op of Array.isArray(out) ? out : [out]) {
-            const key = `${op.spec.model}|${op.spec.keyOf(op.data)}`;
-            const first = firstLine.get(key);
-            if (first !== undefined) {
-              addError(rep, row.line, `duplicate ${describeKey(op)} (already on line ${first}; the first row is kept)`);
-              continue;
-            }
-            firstLine.set(key, row.line);
-            ops.push({ op, line: row.line });
-          }
-        } catch (err) {
-          if (!(err instanceof RowError)) throw err;
-          addError(rep, row.line, err.message);
+          firstLine.set(key, row.line);
+          ops.push({ op, line: row.line });
         }
+      } catch (err) {
+        if (!(err instanceof RowError)) throw err;
+        addError(rep, row.line, err.message);
       }
-      const ids = await writeChunk(st, def, rep, ops);
-      await def.afterChunk?.(ops, ids, st);
-      st.onProgress?.({ file: def.file, done: csv.bytesRead(), total: csv.totalBytes });
     }
-  } catch (err) {
-    if (!(err instanceof CsvSyntaxError)) throw err;
-    // The rows before the broken line are kept; the rest of the file cannot be read reliably.
-    addError(rep, err.line, `unreadable CSV, the rest of the file was not imported: ${err.message}`);
+    const ids = await writeChunk(st, def, rep, ops);
+    await def.afterChunk?.(ops, ids, st);
+    st.onProgress?.({ file: def.file, done: csv.bytesRead(), total: csv.totalBytes });
   }
   st.onProgress?.({ file: def.file, done: csv.totalBytes, total: csv.totalBytes });
   return rep;

@@ -9,6 +9,7 @@ import type { CoreContext } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import type { Prisma } from "../db/generated/client";
+import { countImportedTables } from "../db/integrity";
 import { runFile, type FileDef } from "./file-pass";
 import {
   loadClasses, loadCourses, loadPeople, loadSchools, loadSessions, newImportState, type ImportState, type ProgressEvent,
@@ -67,44 +68,77 @@ export async function importOneRoster(ctx: CoreContext, opts: ImportOneRosterOpt
   const startedAt = ctx.now();
   const run = await ctx.prisma.importRun.create({ data: { source: dir, startedAt }, select: { id: true } });
   const st = newImportState(ctx, dir, opts.onProgress);
-  await loadSchools(st);
-  await loadSessions(st);
-  await loadCourses(st);
-  await loadClasses(st);
-  await loadPeople(st);
-  log.info({ runId: run.id, dir }, "import started");
-
-  const present = new Set(fs.readdirSync(dir));
-  for (const step of STEPS) {
-    const rep = await runFile(st, step.def);
-    if (rep) log.info({ runId: run.id, file: rep.file, outcome: rep.outcome, read: rep.read, created: rep.created, updated: rep.updated, errors: rep.errorCount }, "file imported");
-    await step.after?.(st, rep);
+  let summary: ImportSummary | undefined;
+  try {
+    await loadSchools(st);
+    await loadSessions(st);
+    await loadCourses(st);
+    await loadClasses(st);
+    await loadPeople(st);
+    log.info({ runId: run.id, dir }, "import started");
+    for (const step of STEPS) await runStep(st, step, run.id);
+    summary = summarize(st, run.id, dir, startedAt);
+  } finally {
+    // The run is always closed with what it did: finished, or failed with the reason (then rethrown).
+    summary ??= { ...summarize(st, run.id, dir, startedAt), status: "failed", ok: false };
+    await finishRun(ctx, summary, opts.actor);
   }
+  log.info({ runId: run.id, totals: summary.totals, rejectedFiles: summary.rejectedFiles }, "import finished");
+  return summary;
+}
 
+/** One file, then what the next files need reloaded. A file that fails for any other reason is rejected alone. */
+async function runStep(st: ImportState, step: (typeof STEPS)[number], runId: string): Promise<void> {
+  const log = st.ctx.log.child({ component: "import" });
+  let rep: FileReport | null;
+  try {
+    rep = await runFile(st, step.def);
+  } catch (err) {
+    rep = st.reports.find((r) => r.file === step.def.file) ?? null;
+    if (!rep) throw err;
+    rep.outcome = "rejected";
+    rep.rejection = `${rep.file}: the import of this file stopped (${lastLineOf(err)}); the rows written before stay, the other files are imported`;
+    log.error({ runId, file: rep.file, err }, "file failed");
+  }
+  if (rep) log.info({ runId, file: rep.file, outcome: rep.outcome, read: rep.read, created: rep.created, updated: rep.updated, errors: rep.errorCount }, "file imported");
+  await step.after?.(st, rep);
+}
+
+function summarize(st: ImportState, runId: string, dir: string, startedAt: Date): ImportSummary {
+  const present = new Set(fs.readdirSync(dir));
   const unknownFiles = [...present].filter((f) => !KNOWN_FILES.includes(f) && !f.startsWith(".")).sort();
-  if (!present.has("users.csv")) st.warnings.push("no users.csv in this export: no student, teacher or family imported");
-  else if (st.guardianRowsSeen === 0) st.warnings.push("no guardians in this export (no user with role parent, guardian or relative): families cannot create portal accounts until an export includes them");
-  if (present.size === 0) st.warnings.push("the folder is empty");
-
+  const warnings = [...st.warnings];
+  if (!present.has("users.csv")) warnings.push("no users.csv in this export: no student, teacher or family imported");
+  else if (st.guardianRowsSeen === 0) warnings.push("no guardians in this export (no user with role parent, guardian or relative): families cannot create portal accounts until an export includes them");
+  if (present.size === 0) warnings.push("the folder is empty");
   const files = st.reports;
   const rejectedFiles = files.filter((f) => f.outcome === "rejected").map((f) => f.file);
-  const summary: ImportSummary = {
-    runId: run.id, source: dir, startedAt: startedAt.toISOString(), finishedAt: ctx.now().toISOString(),
-    oneRosterVersion: readManifestVersion(dir), files, unknownFiles, warnings: st.warnings,
+  return {
+    runId, source: dir, startedAt: startedAt.toISOString(), finishedAt: st.ctx.now().toISOString(), status: "finished",
+    oneRosterVersion: readManifestVersion(dir), files, unknownFiles, warnings,
     totals: totalsOf(files), rejectedFiles, ok: rejectedFiles.length === 0,
   };
+}
+
+async function finishRun(ctx: CoreContext, summary: ImportSummary, actor: string | undefined): Promise<void> {
+  // What the import left, so that `doctor` can tell a table that later lost rows (a damaged file) from one never filled.
+  summary.tableCounts = await countImportedTables(ctx.prisma);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.importRun.update({
-      where: { id: run.id },
+      where: { id: summary.runId },
       data: { finishedAt: new Date(summary.finishedAt), summary: summary as unknown as Prisma.InputJsonValue },
     });
     await recordAudit(tx, {
-      actorType: "import", actorId: opts.actor ?? null, action: "import.oneroster", entityType: "ImportRun", entityId: run.id,
-      data: { totals: summary.totals, rejectedFiles, files: files.map((f) => f.file) },
+      actorType: "import", actorId: actor ?? null, action: summary.status === "failed" ? "import.oneroster_failed" : "import.oneroster",
+      entityType: "ImportRun", entityId: summary.runId,
+      data: { totals: summary.totals, rejectedFiles: summary.rejectedFiles, files: summary.files.map((f) => f.file) },
     });
   });
-  log.info({ runId: run.id, totals: summary.totals, rejectedFiles }, "import finished");
-  return summary;
+}
+
+function lastLineOf(err: unknown): string {
+  const lines = String((err as Error)?.message ?? err).split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines[lines.length - 1] ?? "unknown error";
 }
 
 /** manifest.csv (optional): `oneroster.version` when given. Other properties are informative only. */

@@ -1,6 +1,9 @@
 // The demo seed: imports the demo export (prisma/demo, the same path as any SIS export), then creates the
 // demo's portal accounts and staff from prisma/demo/accounts.csv and staff.csv — files only the seed reads,
 // since accounts are not SIS data. Idempotent: a second run changes nothing.
+// The seed is long (an import and bcrypt hashes) and can be interrupted (Ctrl-C, SIGKILL, a crash during the
+// first `npm start`): its last write is a completion marker (the audit event `demo.seeded`), so a start that
+// finds a database holding only an unfinished seed completes it instead of serving a half-empty demo.
 import fs from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
@@ -11,10 +14,29 @@ import { foldAnswer, normalizeEmail } from "../util/text";
 import { isSecretQuestionId } from "../accounts/secret-questions";
 import { importOneRoster } from "./import-one-roster";
 import type { ImportSummary } from "./summary";
+import { seedDemoTickets } from "./seed-demo-tickets";
 
 export const DEMO_DIR = path.resolve(__dirname, "../../prisma/demo");
 const BCRYPT_COST = 10;
-const SEED_FILES = ["accounts.csv", "staff.csv", "build-demo.ts", "families.ts", "README.md"];
+const SEED_FILES = ["accounts.csv", "staff.csv", "tickets.csv", "assistantQuestions.csv", "build-demo.ts", "families.ts", "README.md"];
+
+/** The audit action written once the whole demo (export, accounts, staff) is in: the seed's completion marker. */
+export const DEMO_SEEDED_ACTION = "demo.seeded";
+
+/**
+ * empty: nothing imported yet; seeded: a seed ran to its end; interrupted: only the demo was ever imported and
+ * its seed never finished; other-data: an export other than the demo was imported (never seeded implicitly).
+ */
+export type DemoSeedState = "empty" | "seeded" | "interrupted" | "other-data";
+
+export async function getDemoSeedState(ctx: CoreContext): Promise<DemoSeedState> {
+  const marker = await ctx.prisma.auditEvent.findFirst({ where: { action: DEMO_SEEDED_ACTION }, select: { id: true } });
+  if (marker) return "seeded";
+  const runs = await ctx.prisma.importRun.findMany({ select: { source: true } });
+  if (runs.some((r) => r.source !== DEMO_DIR)) return "other-data";
+  if (runs.length > 0) return "interrupted";
+  return (await ctx.prisma.school.count()) > 0 ? "other-data" : "empty";
+}
 
 export interface SeedDemoResult {
   import: ImportSummary;
@@ -34,7 +56,13 @@ async function sameSecret(clear: string, hash: string | null): Promise<boolean> 
 }
 
 export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): Promise<SeedDemoResult> {
-  const summary = await importOneRoster(ctx, { dir: opts.dir ?? DEMO_DIR, actor: "seed" });
+  const dir = opts.dir ?? DEMO_DIR;
+  // Runs of an earlier seed that was killed stay open otherwise; nothing else imports while we hold the database.
+  await ctx.prisma.importRun.updateMany({
+    where: { source: path.resolve(dir), finishedAt: null },
+    data: { finishedAt: ctx.now(), summary: { status: "interrupted" } },
+  });
+  const summary = await importOneRoster(ctx, { dir, actor: "seed" });
   // The seed's own files live beside the export; they are not "unknown" to it.
   summary.unknownFiles = summary.unknownFiles.filter((f) => !SEED_FILES.includes(f));
   const accounts = { created: 0, updated: 0, unchanged: 0 };
@@ -95,6 +123,11 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
     if (existing) staff.updated++;
     else staff.created++;
   }
-  ctx.log.info({ component: "import", accounts, staff }, "demo seeded");
+  const demo = await seedDemoTickets(ctx, opts.dir ?? DEMO_DIR);
+  await recordAudit(ctx.prisma, {
+    actorType: "system", actorId: "seed", action: DEMO_SEEDED_ACTION, entityType: "ImportRun", entityId: summary.runId,
+    data: { accounts, staff, demo, ok: summary.ok },
+  });
+  ctx.log.info({ component: "import", accounts, staff, demo }, "demo seeded");
   return { import: summary, accounts, staff };
 }

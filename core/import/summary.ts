@@ -47,6 +47,8 @@ export interface ImportSummary {
   source: string;
   startedAt: string;
   finishedAt: string;
+  /** "failed": the import stopped before its last file (the reason is in the log); what it wrote is kept. */
+  status: "finished" | "failed";
   oneRosterVersion: string | null;
   files: FileReport[];
   /** Files of the folder the importer does not know (ignored). */
@@ -55,6 +57,8 @@ export interface ImportSummary {
   warnings: string[];
   totals: ImportTotals;
   rejectedFiles: string[];
+  /** Rows of each imported table once the import ended (compared by `doctor`'s integrity check). */
+  tableCounts?: Record<string, number>;
   /** No file rejected (row errors do not make an import fail). */
   ok: boolean;
 }

@@ -11,6 +11,7 @@ import { enqueueSchoolNotification } from "../tickets/ticket-emails";
 import { signedMessageId } from "./signed-message-id";
 import { answerPlainText } from "../answers/answer-for";
 import { helpCentreContact } from "../answers/help-centre-contact";
+import { publicUrls } from "../public-urls";
 
 type Tx = Prisma.TransactionClient;
 
@@ -128,6 +129,9 @@ export async function notifyInboundIn(ctx: CoreContext, opts: { inboundId: strin
   if (!rec?.ticketId) return null;
   if (rec.action === "TICKET") return enqueueSchoolNotification(ctx, { ticketId: rec.ticketId }, tx);
   if (rec.action !== "THREAD" || !rec.ticketMessageId || rec.reason === "staff_reply") return null;
+  // A parent's own follow-up was added by addTicketMessage, which already queued the school's notification
+  // in the same transaction (every channel's follow-ups do): only a message from another sender is ours to say.
+  if (rec.reason !== "not_requester") return null;
   const t = await tx.ticket.findUniqueOrThrow({
     where: { id: rec.ticketId },
     select: { id: true, number: true, subject: true, queue: true, requesterEmail: true, school: { select: { name: true, email: true } } },
@@ -146,7 +150,7 @@ export async function notifyInboundIn(ctx: CoreContext, opts: { inboundId: strin
         subject: t.subject,
         queueName: t.school?.name ?? fr("tickets:queue.CENTRAL"),
         message: body.slice(0, SUMMARY_CHARS * 10),
-        triageUrl: `${ctx.config.publicUrl}/triage/tickets/${t.id}`,
+        triageUrl: publicUrls.triageTicket(ctx, t.id),
       },
       dedupeKey: `inbound:${rec.id}:notify`,
       ticketId: t.id,

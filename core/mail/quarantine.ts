@@ -47,6 +47,8 @@ export async function quarantineEmail(ctx: CoreContext, opts: QuarantineEmailOpt
           reason: opts.reason.slice(0, MAX_REASON),
           raw: new Uint8Array(opts.raw),
           createdAt: now,
+          fromAddress: opts.fromAddress?.slice(0, 320) ?? null,
+          subject: opts.subject?.slice(0, 200) ?? null,
         },
         select: { id: true },
       });

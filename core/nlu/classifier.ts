@@ -9,7 +9,7 @@ import { extractRequest } from "./email-text";
 import { cleanText } from "./normalize";
 import { loadModel, type Model } from "./model";
 import { scoreFast } from "./score";
-import { posterior } from "./posterior";
+import { doubtful, posterior } from "./posterior";
 import type { IntentId } from "./intents";
 
 export interface IntentScore {
@@ -71,7 +71,7 @@ export function classifyPrepared(
   model: Model = getModel(),
   names?: ReadonlySet<string>,
 ): { best: IntentScore; runnerUp: IntentScore } {
-  const { probs, known } = scoreFast(model, prepared, names);
+  const { probs, known, tokens, noneMargin } = scoreFast(model, prepared, names);
   let b = 0;
   let r = -1;
   for (let c = 1; c < probs.length; c++) {
@@ -90,5 +90,8 @@ export function classifyPrepared(
     const guess = model.intents[b] === "none" ? runnerUp : { intent: model.intents[b], confidence: round(probs[b]) };
     return { best: { intent: "none", confidence: 0 }, runnerUp: guess };
   }
-  return { best: { intent: model.intents[b], confidence: round(probs[b]) }, runnerUp };
+  let confidence = probs[b];
+  // The scope detector and the intent model disagree: however sure the softmax is, cap it (posterior.ts).
+  if (confidence > model.calibration.doubtCap && doubtful(model, probs, b, noneMargin, tokens - known, tokens)) confidence = model.calibration.doubtCap;
+  return { best: { intent: model.intents[b], confidence: round(confidence) }, runnerUp };
 }

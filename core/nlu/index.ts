@@ -47,7 +47,9 @@ export function classify(text: string, opts?: ClassifyOptions): Classification {
   const { best, runnerUp } = classifyPrepared(prepared, undefined, names);
   const { lang, otherLanguage } = detect(prepared.trim() === "" ? safe : prepared);
   const also = secondaryRequests(prepared, best.intent, (clause) => classifyPrepared(clause, undefined, names).best);
-  return { intent: best.intent, confidence: best.confidence, runnerUp, lang, otherLanguage, also };
+  // A message that asks two things: which one is the main request is itself a guess (posterior.ts doubt cap).
+  const confidence = also.length > 0 ? Math.min(best.confidence, CALIBRATION.doubtCap) : best.confidence;
+  return { intent: best.intent, confidence, runnerUp, lang, otherLanguage, also };
 }
 
 export function detectLanguage(text: string): { lang: Lang; otherLanguage: boolean } {

@@ -21,9 +21,18 @@ export interface Calibration {
   scopeC: number;
   /** Below this confidence the bot asks which of the two best intents was meant. */
   clarifyBelow: number;
+  /**
+   * A portal answer is doubtful when the out-of-scope probability is above doubtOut, when the intent
+   * model's own `none` logit is its largest, when at least doubtUnknown of its words are unknown to the
+   * model, or when the message asks two things (index.ts): its confidence is then at most doubtCap
+   * (calibrate.ts says where the figures come from).
+   */
+  doubtOut: number;
+  doubtUnknown: number;
+  doubtCap: number;
 }
 
-export const IDENTITY_CALIBRATION: Calibration = { temperature: 1, scopeA: 1, scopeB: 0, scopeC: 0, clarifyBelow: 0.5 };
+export const IDENTITY_CALIBRATION: Calibration = { temperature: 1, scopeA: 1, scopeB: 0, scopeC: 0, clarifyBelow: 0.5, doubtOut: 1, doubtUnknown: 2, doubtCap: 1 };
 
 export interface ModelFile {
   format: "aide-portail-nlu/2";

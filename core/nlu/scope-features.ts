@@ -29,8 +29,9 @@ anchor("app", "application app appli apps installer install telecharger download
 anchor("form", "formulaire formulaires form forms lettre letter");
 anchor("course", "cours course courses examen examens exam exams classe class");
 anchor("absence", "absence absences absent absente retard late");
-anchor("person", "secretaire secretary enseignante enseignant prof teacher directrice directeur principal");
+anchor("person", "secretaire secretary enseignante enseignant prof teacher directrice directeur principal appelez rappelez rappeler");
 anchor("activate", "activer activation active activate");
+anchor("contact", "telephone cell cellulaire phone coordonnees numero numeros number numbers urgence emergency");
 
 /** Other organisations, services and domains of life: the object of an out-of-scope request. */
 const EXTERNAL = words(`
@@ -84,6 +85,12 @@ votre vos leur leurs ce cet cette ces que qui quoi est sont c ca je j tu il elle
 ne n pas plus the an of for to my your his her our their is are be it this that in on at with from and or i you we
 quel quelle quels quelles what which how where when ai as mais donc
 `);
+
+/** Does this token list name one of the portal's notions (an anchor word)? secondary.ts asks it of later clauses. */
+export function hasAnchor(tokens: readonly string[]): boolean {
+  for (const t of tokens) if (ANCHORS[t] !== undefined) return true;
+  return false;
+}
 
 const WINDOW_AFTER = 3;
 const WINDOW_BEFORE = 2;

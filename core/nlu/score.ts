@@ -11,7 +11,7 @@
  */
 import { CHAR_GROUP_WEIGHT, SCOPE_GROUP_WEIGHT, charNgrams, featureTokens, lengthBucket, tokenWeights } from "./features";
 import { scopeFeatures } from "./scope-features";
-import { posterior } from "./posterior";
+import { posterior, type PosteriorInfo } from "./posterior";
 import type { Model } from "./model";
 
 interface TokenEntry {
@@ -99,8 +99,15 @@ function tokenEntry(model: Model, st: ScoringState, tok: string): TokenEntry {
   return e;
 }
 
-/** Returns the calibrated probabilities in model intent order and how many word unigrams the model knew. */
-export function scoreFast(model: Model, text: string, names?: ReadonlySet<string>): { probs: Float64Array; known: number } {
+/**
+ * Returns the calibrated probabilities in model intent order, how many of the tokens the model knew as
+ * words and the intent model's own preference for `none` (posterior.ts noneMargin, for the doubt cap).
+ */
+export function scoreFast(
+  model: Model,
+  text: string,
+  names?: ReadonlySet<string>,
+): { probs: Float64Array; known: number; tokens: number; noneMargin: number } {
   const st = stateOf(model);
   const { k, acc, touched, cacc, csq, cseen, ctouched, charLogits } = st;
   const W = model.weights;
@@ -198,5 +205,7 @@ export function scoreFast(model: Model, text: string, names?: ReadonlySet<string
     const row = f * k;
     for (let c = 0; c < k; c++) logits[c] += scopeScale * W[row + c];
   }
-  return { probs: posterior(model, logits), known };
+  const info: PosteriorInfo = { noneMargin: 0 };
+  const probs = posterior(model, logits, info);
+  return { probs, known, tokens: tokens.length, noneMargin: info.noneMargin };
 }

@@ -22,6 +22,8 @@ export interface EnqueueEmailOptions {
   references?: string[];
   /** Automatic replies carry `Auto-Submitted: auto-replied` (RFC 3834); others `auto-generated`. */
   autoReply?: boolean;
+  /** Written by a person (a staff reply): no Auto-Submitted header at all (RFC 3834 §5). */
+  human?: boolean;
   /** Overrides MAIL_FROM (e.g. the help-desk address for ticket mail). */
   from?: string;
   replyTo?: string;
@@ -48,13 +50,11 @@ export function composeOutboxRow(
   opts: EnqueueEmailOptions,
 ): PrismaNs.OutboxMessageCreateManyInput & { id: string; messageId: string } {
   const t = translator(opts.lang);
-  // Ticket mail may be answered (the reply threads into the ticket); every other email is a notice.
-  const footer = opts.ticketId ? "reply" : "noReply";
-  const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) }, { footer });
+  const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) });
   const fromAddress = opts.from ?? ctx.config.MAIL_FROM;
   const messageId = opts.messageId ?? newMessageId(fromAddress);
   const headers: Record<string, string> = {
-    "Auto-Submitted": opts.autoReply ? "auto-replied" : "auto-generated",
+    ...(opts.human ? {} : { "Auto-Submitted": opts.autoReply ? "auto-replied" : "auto-generated" }),
     "Content-Language": opts.lang === "fr" ? "fr-CA" : "en-CA",
   };
   if (opts.inReplyTo) headers["In-Reply-To"] = opts.inReplyTo;

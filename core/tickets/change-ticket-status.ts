@@ -1,5 +1,6 @@
 // Moves a ticket along its life (ticket-status.ts); closing stamps closedAt, reopening clears it. Audited.
 import type { CoreContext } from "../context";
+import type { Prisma } from "../db/generated/client";
 import type { TicketStatus } from "../db/generated/enums";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
@@ -18,7 +19,15 @@ export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketSta
     throw new AppError("tickets.invalid_status", { log: `unknown status ${String(opts.status)}` });
   }
   if (opts.staffId) await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
-  return ctx.prisma.$transaction(async (tx) => {
+  return ctx.prisma.$transaction((tx) => changeStatusIn(ctx, opts, tx));
+}
+
+/** The change itself, inside the caller's transaction (replyToTicket moves the status with its reply). */
+export async function changeStatusIn(ctx: CoreContext, opts: ChangeTicketStatusOptions, tx: Prisma.TransactionClient): Promise<{ id: string; status: TicketStatus; closedAt: Date | null; changed: boolean }> {
+  if (!(opts.status in TICKET_TRANSITIONS)) {
+    throw new AppError("tickets.invalid_status", { log: `unknown status ${String(opts.status)}` });
+  }
+  {
     const t = await tx.ticket.findUnique({ where: { id: String(opts.ticketId) }, select: { id: true, status: true, closedAt: true } });
     if (!t) throw ticketNotFound();
     if (t.status === opts.status) return { id: t.id, status: t.status, closedAt: t.closedAt, changed: false };
@@ -41,5 +50,5 @@ export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketSta
       data: { from: t.status, to: opts.status },
     });
     return { id: t.id, status: opts.status, closedAt, changed: true };
-  });
+  }
 }

@@ -15,6 +15,7 @@ import { visibleStudentsWhere } from "../records/access";
 import { capBody } from "./message-body";
 import { routeTicket, type RoutingReason } from "./routing";
 import { formatTicketReference } from "./ticket-reference";
+import { refreshTicketSearch } from "./ticket-search";
 
 export const MAX_SUBJECT_LENGTH = 200;
 
@@ -109,6 +110,7 @@ async function createTicketIn(ctx: CoreContext, opts: CreateTicketOptions, tx: P
   await tx.ticketMessage.create({
     data: { ticketId: ticket.id, author: "PARENT", body, emailMessageId: opts.emailMessageId ?? null, createdAt: now },
   });
+  await refreshTicketSearch(tx, ticket.id);
   await recordAudit(tx, {
     at: ctx.now(),
     actorType: opts.accountId ? "parent" : "anonymous",

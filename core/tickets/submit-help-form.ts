@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { CoreContext } from "../context";
 import { AppError } from "../errors";
+import { consumeRateLimit, emailKey } from "../accounts/rate-limit";
 import { isLang, translator, type Lang } from "../i18n";
 import { looksLikeEmail, normalizeEmail } from "../util/text";
 import { createTicket, type CreatedTicket } from "./create-ticket";
@@ -78,6 +79,26 @@ const schema = z.object({
   description: text(10_000),
 });
 
+/**
+ * The form is unauthenticated and sends two emails: without a limit it could be aimed at any address (the
+ * acknowledgement) or used to flood a school office (the notification). Per sender address and per school.
+ */
+export const HELP_FORM_LIMITS = {
+  perAddress: { max: 5, windowMs: 3600_000 },
+  perSchool: { max: 60, windowMs: 3600_000 },
+} as const;
+
+async function limitHelpForm(ctx: CoreContext, email: string, schoolCode: string): Promise<void> {
+  const byAddress = await consumeRateLimit(ctx, emailKey(ctx, "helpform-address", email), HELP_FORM_LIMITS.perAddress);
+  const bySchool = byAddress.allowed ? await consumeRateLimit(ctx, `helpform-school:${schoolCode}`, HELP_FORM_LIMITS.perSchool) : byAddress;
+  if (!byAddress.allowed || !bySchool.allowed) {
+    const retry = byAddress.allowed ? bySchool.retryAt : byAddress.retryAt;
+    const minutes = Math.max(1, Math.ceil((retry.getTime() - ctx.now().getTime()) / 60_000));
+    ctx.log.child({ component: "tickets" }).warn({ limit: byAddress.allowed ? "school" : "address" }, "help form rate-limited");
+    throw new AppError("tickets.rate_limited", { params: { minutes }, log: "help form rate limit reached" });
+  }
+}
+
 export interface SubmittedHelpForm extends CreatedTicket {
   acknowledgementId: string | null;
   notificationId: string;
@@ -104,6 +125,7 @@ export async function submitHelpForm(ctx: CoreContext, input: HelpFormInput): Pr
     throw new HelpFormError(errors);
   }
   const f = parsed.data;
+  await limitHelpForm(ctx, f.email, school!.code);
   const childName = `${f.childGivenName} ${f.childFamilyName}`;
   const result = await ctx.prisma.$transaction(async (tx) => {
     const ticket = await createTicket(

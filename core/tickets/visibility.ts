@@ -14,6 +14,8 @@ export interface ResolvedViewer {
   role?: StaffRole;
   where: Prisma.TicketWhereInput;
   seesInternal: boolean;
+  /** Staff: the schools whose queue a secretary sees; null for agents and admins (everything). */
+  schoolIds?: string[] | null;
 }
 
 export function ticketNotFound(): AppError {
@@ -35,9 +37,12 @@ export async function resolveViewer(ctx: CoreContext, viewer: TicketViewer): Pro
       ? await ctx.prisma.staff.findFirst({ where: { id: viewer.staffId, active: true }, select: { id: true, role: true, schoolId: true } })
       : null;
     if (!staff) return { kind: "staff", id: viewer.staffId, where: NOTHING, seesInternal: false };
-    const where: Prisma.TicketWhereInput =
-      staff.role === "SECRETARY" ? (staff.schoolId ? { queue: "SCHOOL", schoolId: staff.schoolId } : NOTHING) : {};
-    return { kind: "staff", id: staff.id, role: staff.role, where, seesInternal: true };
+    if (staff.role !== "SECRETARY") return { kind: "staff", id: staff.id, role: staff.role, where: {}, seesInternal: true, schoolIds: null };
+    // A secretary may serve several schools (StaffSchool holds those besides her main one).
+    const extra = await ctx.prisma.staffSchool.findMany({ where: { staffId: staff.id }, select: { schoolId: true } });
+    const schoolIds = [...new Set([...(staff.schoolId ? [staff.schoolId] : []), ...extra.map((e) => e.schoolId)])];
+    const where: Prisma.TicketWhereInput = schoolIds.length ? { queue: "SCHOOL", schoolId: { in: schoolIds } } : NOTHING;
+    return { kind: "staff", id: staff.id, role: staff.role, where, seesInternal: true, schoolIds };
   }
   throw new AppError("tickets.invalid_viewer", { log: "unknown viewer kind" });
 }

@@ -1,12 +1,12 @@
-// `aide-portail start` as an operator runs it: a fresh DATA_DIR, the real command in a child process.
-// First run: data folder created, migrations applied, demo loaded, /healthz answers. Second start: nothing
-// re-seeded. Bad environment: a clear message naming the variable, exit code 1.
+// `aide-portail start` as an operator runs it: a fresh DATA_DIR, the real command in a child process, on the
+// engine of the run (embedded PGlite, or a scratch PostgreSQL database when DATABASE_URL is set).
+// First run: data folder created, migrations applied, demo loaded (embedded only), /healthz answers. Second
+// start: nothing re-seeded. Bad environment: a clear message naming the variable, exit code 1.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createChildDatabase, type ChildDatabase } from "../helpers/child-database";
 
 const BIN = path.resolve(__dirname, "../../bin/aide-portail.js");
 
@@ -28,7 +28,7 @@ afterAll(() => {
 /** Starts the command and resolves once it prints its ready line (or rejects with its output if it exits). */
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [BIN, "start"], {
-    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", SMTP_URL: "", LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, NODE_OPTIONS: "", SMTP_URL: "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -51,11 +51,17 @@ function stop(child: ChildProcess): Promise<number | null> {
 }
 
 describe("aide-portail start", () => {
-  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ap-start-")), "data");
+  let db: ChildDatabase;
+  let dataDir: string;
+  beforeAll(async () => {
+    db = await createChildDatabase("ap_start");
+    dataDir = db.dataDir;
+  });
+  afterAll(() => db.drop());
 
-  it("on a first run creates DATA_DIR, migrates, seeds the demo and serves /healthz and /metrics", async () => {
+  it("on a first run creates DATA_DIR, migrates, seeds the demo (embedded only) and serves /healthz and /metrics", async () => {
     const port = await freePort();
-    const { child } = await start({ DATA_DIR: dataDir, PORT: String(port) });
+    const { child } = await start({ ...db.env, PORT: String(port) });
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
@@ -66,32 +72,27 @@ describe("aide-portail start", () => {
     } finally {
       expect(await stop(child)).toBe(0);
     }
-    expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
-    const db = new PGlite(path.join(dataDir, "pglite"));
-    try {
-      const schools = await db.query<{ n: number }>(`select count(distinct "schoolId")::int as n from "Student"`);
-      const kids = await db.query<{ n: number }>(`select count(*)::int as n from "Student"`);
-      const runs = await db.query<{ n: number }>(`select count(*)::int as n from "ImportRun"`);
-      expect(schools.rows[0].n).toBeGreaterThanOrEqual(6);
-      expect(kids.rows[0].n).toBeGreaterThanOrEqual(15);
-      expect(runs.rows[0].n).toBe(1);
-    } finally {
-      await db.close();
+    expect(fs.existsSync(dataDir)).toBe(true);
+    expect(await db.count("_prisma_migrations")).toBeGreaterThanOrEqual(3);
+    if (db.kind === "postgres") {
+      // A PostgreSQL server is never seeded implicitly (`db seed` does it when asked).
+      expect(await db.count("ImportRun")).toBe(0);
+      return;
     }
+    expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
+    const [schools] = await db.query<{ n: number }>(`select count(distinct "schoolId")::int as n from "Student"`);
+    expect(schools.n).toBeGreaterThanOrEqual(6);
+    expect(await db.count("Student")).toBeGreaterThanOrEqual(15);
+    expect(await db.count("ImportRun")).toBe(1);
   });
 
   it("a second start reuses the data and seeds nothing again", async () => {
+    const runs = await db.count("ImportRun");
     const port = await freePort();
-    const { child } = await start({ DATA_DIR: dataDir, PORT: String(port) });
+    const { child } = await start({ ...db.env, PORT: String(port) });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(await stop(child)).toBe(0);
-    const db = new PGlite(path.join(dataDir, "pglite"));
-    try {
-      const runs = await db.query<{ n: number }>(`select count(*)::int as n from "ImportRun"`);
-      expect(runs.rows[0].n).toBe(1);
-    } finally {
-      await db.close();
-    }
+    expect(await db.count("ImportRun")).toBe(runs);
   });
 
   it("refuses a bad environment with a message naming each bad variable", () => {
@@ -111,7 +112,7 @@ describe("aide-portail start", () => {
     const port = (busy.address() as net.AddressInfo).port;
     try {
       const res = spawnSync(process.execPath, [BIN, "start"], {
-        env: { ...process.env, NODE_OPTIONS: "", DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), LOG_LEVEL: "warn" },
+        env: { ...process.env, NODE_OPTIONS: "", ...db.env, PORT: String(port), LOG_LEVEL: "warn" },
         encoding: "utf8",
       });
       expect(res.status).toBe(1);
@@ -126,7 +127,7 @@ describe("aide-portail start", () => {
 
   it("`db migrate` on an up-to-date database changes nothing", () => {
     const run = () => spawnSync(process.execPath, [BIN, "db", "migrate"], {
-      env: { ...process.env, NODE_OPTIONS: "", DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
+      env: { ...process.env, NODE_OPTIONS: "", ...db.env, LOG_LEVEL: "warn" },
       encoding: "utf8",
     });
     const res = run();

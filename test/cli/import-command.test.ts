@@ -36,6 +36,8 @@ describe("import CLI", () => {
       boot: async () => ({ ctx: testContext(db), applied: [], close: async () => undefined }),
       startSystem: () => Promise.reject(new Error("not in this test")),
       runDoctor: () => Promise.reject(new Error("not in this test")),
+      backupDatabase: () => Promise.reject(new Error("not in this test")),
+      restoreDatabase: () => Promise.reject(new Error("not in this test")),
     };
     registerImportCommands(program, deps);
     registerDbCommands(program, deps);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ConfigError, loadConfig } from "../../core/config";
+import { translator } from "../../core/i18n";
 
 describe("loadConfig", () => {
   it("gives the embedded defaults with an empty environment", () => {
@@ -46,5 +47,47 @@ describe("loadConfig", () => {
 
   it("strips a trailing slash from PUBLIC_URL", () => {
     expect(loadConfig({ PUBLIC_URL: "https://aide.cepeo.on.ca/" }).publicUrl).toBe("https://aide.cepeo.on.ca");
+  });
+
+  it("says each problem in the operator's language from templates, never zod's English reasons, and never repeats a value", () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: "soixante", IMAP_PORT: "99999", LOG_LEVEL: "fort", MAIL_FROM: "x", APP_SECRET: "trop-court-motdepasse", SMTP_URL: "http://u:secretsmtp@h" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const fr = (err as ConfigError).problemsIn(translator("fr"));
+    expect(fr).toEqual([
+      "PORT : doit être un numéro de port, un entier de 1 à 65535",
+      "IMAP_PORT : doit être un numéro de port, un entier de 1 à 65535",
+      "SMTP_URL : doit commencer par smtp:// ou smtps://",
+      "MAIL_FROM : doit être une adresse courriel",
+      "APP_SECRET : doit compter au moins 32 caractères",
+      "LOG_LEVEL : doit valoir l'une de ces valeurs : fatal, error, warn, info, debug, trace, silent",
+    ]);
+    const en = (err as ConfigError).problemsIn(translator("en"));
+    expect(en[0]).toBe("PORT: must be a port number, a whole number from 1 to 65535");
+    expect((err as ConfigError).problems).toEqual(en); // the message and the log read the English lines
+    const all = [...fr, ...en, (err as Error).message].join("\n");
+    expect(all).not.toMatch(/Invalid|expected|received|NaN/);
+    expect(all).not.toMatch(/motdepasse|secretsmtp|soixante/);
+  });
+
+  it("says the IMAP and Bot Framework requirements from templates too", () => {
+    const t = translator("fr");
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problemsIn(t);
+      }
+    };
+    expect(problems({ IMAP_HOST: "imap.example.org" })).toEqual(["IMAP_USER : IMAP_USER et IMAP_PASSWORD sont requis avec IMAP_HOST"]);
+    expect(problems({ MicrosoftAppId: "id", MicrosoftAppType: "SingleTenant" })).toEqual([
+      "MicrosoftAppPassword : requis avec MicrosoftAppId",
+      "MicrosoftAppTenantId : requis quand MicrosoftAppType vaut SingleTenant",
+    ]);
   });
 });

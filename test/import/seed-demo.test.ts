@@ -53,7 +53,10 @@ describe("demo seed", () => {
     expect(await bcrypt.compare("Portail-Demo-2026", marie.passwordHash!)).toBe(true);
     const withAccount = new Set((await p.account.findMany({ select: { guardianId: true } })).map((a) => a.guardianId));
     expect(guardians.find((g) => g.sourcedId === "g-2006" && g.students.length && !withAccount.has(g.id))).toBeDefined(); // Isabelle Côté
-    expect(await p.staff.count({ where: { role: "SECRETARY", schoolId: { not: null } } })).toBe(1);
+    // A secretary for each demo school (every school with students), for the triage console.
+    const withStudents = await p.school.findMany({ where: { students: { some: {} } }, select: { id: true } });
+    for (const s of withStudents) expect(await p.staff.count({ where: { role: "SECRETARY", schoolId: s.id } })).toBe(1);
+    expect(await p.ticket.count()).toBeGreaterThanOrEqual(9);
     expect(await p.staff.count({ where: { role: "AGENT" } })).toBe(1);
 
     // The week of 2026-11-23: every demo school has its bells and its cycle days; classes meet; records exist.
@@ -82,6 +85,7 @@ describe("demo seed", () => {
     const second = await seedDemo(ctx);
     expect(second.import.totals).toMatchObject({ created: 0, updated: 0, deactivated: 0, errors: 0 });
     expect(second.accounts).toEqual({ created: 0, updated: 0, unchanged: first.accounts.created });
-    expect(second.staff).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(second.staff).toEqual({ created: 0, updated: 0, unchanged: 11 }); // nine secretaries, an agent, an admin
+    expect(await p.ticket.count()).toBe(9); // the demo tickets are not opened twice
   });
 });

@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { createMetrics } from "../../core";
-import { ingestEmail, replayQuarantinedEmail, startMailAgent, type RunningMailAgent } from "../../mail-agent";
+import { createMetrics, listQuarantinedMail, requestMailReplay } from "../../core";
+import { ingestEmail, performReplayRequests, replayQuarantinedEmail, startMailAgent, type RunningMailAgent } from "../../mail-agent";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
 import { waitFor } from "../helpers/smtp-sink";
@@ -84,4 +84,42 @@ it("bad input: a 5 MB body and a 10,000-character message become tickets, never 
   expect((await ingestEmail(ctx, big.raw)).action).toBe("ticket");
   const long = parentEmail({ from: "long@exemple.ca", body: "je n'arrive pas a me connecter ".repeat(330) });
   expect((await ingestEmail(ctx, long.raw)).action).toBe("ticket");
+});
+
+it("the quarantine the triage console lists is the agent's own, and a replay an agent asks for is performed", async () => {
+  const ctx = testContext(db);
+  const raw = Buffer.from(
+    "To: portail.famille@cepeo.on.ca\r\nSubject: Bulletin introuvable\r\nMessage-ID: <q-2@exemple.ca>\r\n\r\nBonjour, je ne trouve pas le bulletin.\r\n",
+  );
+  const first = await ingestEmail(ctx, raw);
+  expect(first.action).toBe("quarantine");
+  const agentStaff = await db.prisma.staff.create({ data: { email: "agent.q@cepeo.example.test", name: "Agent Q", role: "AGENT" } });
+  const listed = await listQuarantinedMail(ctx, { staffId: agentStaff.id });
+  expect(listed.map((m) => ({ id: m.id, subject: m.subject, size: m.size }))).toEqual([
+    { id: first.quarantineId, subject: "Bulletin introuvable", size: raw.byteLength },
+  ]);
+  // Nothing was asked yet: the agent's round replays nothing.
+  expect(await performReplayRequests(ctx)).toBe(0);
+  await requestMailReplay(ctx, { staffId: agentStaff.id, id: first.quarantineId! });
+  expect(await performReplayRequests(ctx)).toBe(1);
+  const after = await db.prisma.mailQuarantine.findUniqueOrThrow({ where: { id: first.quarantineId! } });
+  expect(after.replays).toBe(1); // the cause (no sender) is still there: it failed again, and says so
+  expect(after.replayedAt).not.toBeNull();
+  expect(after.replayOutcome).toMatch(/^quarantine/);
+  expect(await performReplayRequests(ctx)).toBe(0); // done once, not again until asked again
+});
+
+it("a parent's follow-up email notifies the school once (not once by the ticket and again by the mail agent)", async () => {
+  const ctx = testContext(db);
+  const first = await ingestEmail(ctx, parentEmail({ from: "suivi@exemple.ca", body: "Bonjour, je ne vois pas le bulletin de mon fils." }).raw);
+  expect(first.action).toBe("ticket");
+  const ticket = await db.prisma.ticket.findFirstOrThrow({ select: { id: true, number: true } });
+  const reference = `AP-${String(ticket.number).padStart(6, "0")}`;
+  const followUp = parentEmail({ from: "suivi@exemple.ca", subject: `Re: ${reference} bulletin`, body: "Je l'ai toujours pas, merci de vérifier." });
+  expect((await ingestEmail(ctx, followUp.raw)).action).toBe("thread");
+  const toSchool = await db.prisma.outboxMessage.findMany({
+    where: { ticketId: ticket.id, template: { in: ["mail:email.followUpForSchool", "tickets:email.parentReplyForSchool"] } },
+    select: { template: true },
+  });
+  expect(toSchool).toHaveLength(1);
 });

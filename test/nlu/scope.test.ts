@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { classify, CLARIFY_BELOW, CALIBRATION } from "../../core/nlu";
 import { getModel } from "../../core/nlu/classifier";
+import { doubtful } from "../../core/nlu/posterior";
 import { evaluateJsonl, formatReport } from "../../core/nlu/evaluate";
 
 describe("out of scope: the portal's words in another sense", () => {
@@ -42,6 +43,23 @@ describe("calibration", () => {
     expect(CLARIFY_BELOW).toBeGreaterThan(0.2);
     expect(CLARIFY_BELOW).toBeLessThan(0.95);
   });
+
+  it("a doubtful portal answer is capped between the clarification threshold and 0.8", () => {
+    const model = getModel();
+    expect(CALIBRATION.doubtCap).toBeGreaterThanOrEqual(CLARIFY_BELOW);
+    expect(CALIBRATION.doubtCap).toBeLessThan(0.8);
+    const none = model.intents.indexOf("none");
+    const portal = model.intents.indexOf("records.schedule");
+    const probs = new Float64Array(model.intents.length);
+    probs[portal] = 0.97;
+    probs[none] = 0.03; // the detector is not sure enough that the message is ours
+    expect(doubtful(model, probs, portal, -2)).toBe(true);
+    probs[none] = 0.001;
+    expect(doubtful(model, probs, portal, -2)).toBe(false);
+    expect(doubtful(model, probs, portal, 0.5)).toBe(true); // the intent model's own `none` logit is its largest
+    expect(doubtful(model, probs, portal, -2, 3, 6)).toBe(true); // half of the words never seen in training
+    expect(doubtful(model, probs, none, 1)).toBe(false); // `none` itself is never capped
+  });
 });
 
 describe("secondary requests", () => {
@@ -57,6 +75,10 @@ describe("secondary requests", () => {
     expect(c.intent).toBe(main);
     expect(c.also).toContain(second);
     expect(c.also).not.toContain(main);
+  });
+
+  it("a message asking two things is answered with the doubt cap", () => {
+    expect(classify("le bulletin de Léa et son horaire").confidence).toBeLessThanOrEqual(CALIBRATION.doubtCap);
   });
 
   it("a single request has none", () => {

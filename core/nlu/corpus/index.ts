@@ -8,6 +8,7 @@ import { SERVICES } from "./services";
 import { PARENTS_STYLE } from "./parents-style";
 import { INTENT_NOT_KEYWORD } from "./intent-not-keyword";
 import { OUT_OF_SCOPE } from "./out-of-scope";
+import { SCHOOL_LIFE } from "./school-life";
 
 function merge(...sets: Templates[]): Templates {
   const out: Templates = {};
@@ -20,4 +21,4 @@ function merge(...sets: Templates[]): Templates {
   return out;
 }
 
-export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE, INTENT_NOT_KEYWORD, OUT_OF_SCOPE);
+export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE, INTENT_NOT_KEYWORD, OUT_OF_SCOPE, SCHOOL_LIFE);

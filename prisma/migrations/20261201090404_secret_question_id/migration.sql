@@ -1,9 +1,12 @@
--- Secret questions come from one list (templates/<lang>/accounts.json `secretQuestions`): the account keeps the
+-- Secret questions come from one list (templates/<lang>/accounts.json secretQuestions): the account keeps the
 -- question's id, and the question is shown in the conversation's language. Questions stored as text are mapped
--- to their id (French or English wording, case, spacing and apostrophes aside; « né? », « née? » and « né(e)? »
--- are one question). A question outside the list cannot be kept: a decoy could never look like it, so showing
--- it would tell that the email has an account. Such an account loses its question and answer (the parent
--- chooses a new one from the list after signing in; until then the reset by secret question gets the decoy).
+-- to their id (French or English wording, case, spacing and apostrophes aside, and the three spellings of the
+-- birth-city question are one question). A question outside the list cannot be kept: a decoy could never look
+-- like it, so showing it would tell that the email has an account. Such an account loses its question and
+-- answer: the parent chooses a new one from the list after signing in, and until then the reset by secret
+-- question gets the decoy.
+-- (Plain words only: the first version of this comment, with guillemets, question marks and a semicolon, made
+-- PostgreSQL refuse the script through the schema engine, syntax error at or near the guillemet.)
 
 -- AlterTable
 ALTER TABLE "Account" RENAME COLUMN "secretQuestion" TO "secretQuestionId";
