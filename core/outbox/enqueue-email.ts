@@ -50,7 +50,9 @@ export function composeOutboxRow(
   opts: EnqueueEmailOptions,
 ): PrismaNs.OutboxMessageCreateManyInput & { id: string; messageId: string } {
   const t = translator(opts.lang);
-  const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) });
+  // Ticket mail may be answered (the reply threads into the ticket); every other email is a notice.
+  const footer = opts.ticketId ? "reply" : "noReply";
+  const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) }, { footer });
   const fromAddress = opts.from ?? ctx.config.MAIL_FROM;
   const messageId = opts.messageId ?? newMessageId(fromAddress);
   const headers: Record<string, string> = {
