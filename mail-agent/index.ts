@@ -30,6 +30,8 @@ export interface MailAgentOptions {
   pollMs?: number;
   /** Reconnection backoff of the IMAP client. */
   backoff?: { baseMs?: number; maxMs?: number };
+  /** An agent standing by retries the mailbox lock this often (ms; default 5 s). */
+  lockRetryMs?: number;
   /** Start the intake (default true). */
   intake?: boolean;
 }
@@ -68,6 +70,7 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
       password: config.IMAP_PASSWORD!,
       pollMs: opts.pollMs,
       backoff: opts.backoff,
+      lockRetryMs: opts.lockRetryMs,
       onResult,
     });
     intake = imap;

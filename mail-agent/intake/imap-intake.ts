@@ -23,12 +23,16 @@ export interface ImapIntakeOptions {
   /** Backstop poll when IDLE says nothing (IDLE is the fast path). */
   pollMs?: number;
   backoff?: { baseMs?: number; maxMs?: number };
+  /** How often an agent standing by (another one holds the mailbox) tries the lock again. */
+  lockRetryMs?: number;
   onResult?: (r: ProcessResult) => void;
 }
 
 export interface ImapIntake {
   /** The IMAP session is up (readiness). */
   readonly connected: boolean;
+  /** This agent holds the mailbox (PostgreSQL advisory lock; always true on the embedded database). */
+  readonly lockHeld: boolean;
   /** Resolves after the next full pass over INBOX (tests, the bench). */
   syncNow(): Promise<void>;
   stop(): Promise<void>;
@@ -168,7 +172,7 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
         );
         if (!lock) {
           log.info("another agent holds this mailbox: standing by");
-          await sleep(30_000);
+          await sleep(opts.lockRetryMs ?? 5_000);
           continue;
         }
       }
@@ -190,6 +194,9 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
   return {
     get connected() {
       return connected;
+    },
+    get lockHeld() {
+      return lock?.held ?? false;
     },
     syncNow() {
       return new Promise<void>((resolve) => {
