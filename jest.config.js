@@ -4,6 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
-  testTimeout: 60000,
+  // A guard against hangs, not a measure of speed: a loaded 2-core machine runs a start or a 50 MB import slowly.
+  testTimeout: 180000,
   maxWorkers: 2,
 };

@@ -3,7 +3,12 @@
  * 1. turn latency through POST /api/messages (auth disabled, replies to a loopback Connector route on the same
  *    server), p50/p99 at 1, 50 and 200 concurrent conversations, each asking its signed-in parent's questions;
  * 2. in-process turn time per dialog (the runtime's local adapter, no HTTP);
- * 3. beside each, the underlying core calls alone (classify, session, children, the record), and the ratio.
+ * 3. beside each, the underlying core calls alone (classify, session, children, the record), and the ratio;
+ * 4. the database round trips of each kind of turn (counted at the PGlite instance, turn-queries.ts).
+ * Everything on PGlite, then again on a fresh PostgreSQL database when DATABASE_URL is set (bench/run.ts
+ * starts a private server when run as root). Two loads: saturated (each conversation sends its next message
+ * as soon as the last is answered: latency is then concurrency ÷ throughput) and paced (200 conversations,
+ * one message every PACE_MS each, a busy help desk's load).
  * Target (issue 9): p50 < 20 ms and p99 < 100 ms at 200 conversations. Measured here, never asserted in tests.
  */
 import type { AddressInfo } from "node:net";
@@ -13,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import restify from "restify";
-import { openDatabase } from "../core/db/database";
+import { openDatabase, type Database } from "../core/db/database";
 import { migrateDatabase } from "../core/db/migrate";
 import { loadConfig } from "../core/config";
 import { silentLogger } from "../core/logger";
@@ -25,10 +30,14 @@ import { getChatSession, openLocalChatSession } from "../core/accounts";
 import { getAttendance, getSchedule, listChildren } from "../core/records";
 import { createHttpServer } from "../bin/http-server";
 import { registerBotRoutes } from "../bot";
+import { withScratchPostgres } from "../test/helpers/scratch-postgres";
+import { countQueries } from "./turn-queries";
 
 const PARENTS = ["marie.tremblay@exemple.ca", "julie.gagnon@exemple.ca", "sarah.smith@example.com", "karine.lavoie@exemple.ca"];
 const QUESTIONS = ["bonjour", "horaire de demain", "merci"];
 const TURNS_PER_CONVERSATION = 6;
+/** Paced load: each of the 200 conversations sends a message every PACE_MS (± half), i.e. 50 turns/s offered. */
+const PACE_MS = 4000;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,7 +57,23 @@ async function timeIt(n: number, f: () => Promise<unknown>): Promise<number[]> {
 }
 
 export async function run(): Promise<void> {
-  const db = await openDatabase({ pglite: new PGlite() });
+  const pglite = new PGlite();
+  const db = await openDatabase({ pglite });
+  try {
+    await measure(db, "PGlite");
+  } finally {
+    await db.close();
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log("\n(DATABASE_URL unset: PostgreSQL skipped)");
+    return;
+  }
+  await withScratchPostgres(url, "botbench", (pg) => measure(pg, "PostgreSQL"));
+}
+
+async function measure(db: Database, label: string): Promise<void> {
+  console.log(`\n── ${label} ──`);
   await migrateDatabase(db);
   // The demo week's Monday: « demain » is a school day.
   const clock = new Date("2026-11-23T12:00:00-05:00");
@@ -89,8 +114,16 @@ export async function run(): Promise<void> {
       })
     ).arrayBuffer();
   }
+  const post = async (c: string, n: number) =>
+    (
+      await fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity(c, n, QUESTIONS[n % QUESTIONS.length])),
+      })
+    ).arrayBuffer();
   console.log("turn latency through POST /api/messages (signed-in parents: bonjour → horaire de demain → which child → merci …)");
-  console.log("conversations  turns    p50        p99        turns/s");
+  console.log("load        conversations  turns    p50        p99        turns/s");
   for (const concurrency of [1, 50, 200]) {
     const convs = Array.from({ length: concurrency }, (_, i) => `bench-${concurrency}-${i}`);
     await Promise.all(convs.map((c, i) => openLocalChatSession(ctx, { email: PARENTS[i % PARENTS.length], channelKey: `webchat:${c}` })));
@@ -112,8 +145,50 @@ export async function run(): Promise<void> {
     );
     const secs = (performance.now() - started) / 1000;
     console.log(
-      `${String(concurrency).padStart(13)}  ${String(latencies.length).padStart(5)}  ${ms(pct(latencies, 50)).padStart(9)}  ${ms(pct(latencies, 99)).padStart(9)}  ${(latencies.length / secs).toFixed(0).padStart(8)}`,
+      `saturated   ${String(concurrency).padStart(13)}  ${String(latencies.length).padStart(5)}  ${ms(pct(latencies, 50)).padStart(9)}  ${ms(pct(latencies, 99)).padStart(9)}  ${(latencies.length / secs).toFixed(0).padStart(8)}`,
     );
+  }
+
+  {
+    const convs = Array.from({ length: 200 }, (_, i) => `paced-${i}`);
+    await Promise.all(convs.map((c, i) => openLocalChatSession(ctx, { email: PARENTS[i % PARENTS.length], channelKey: `webchat:${c}` })));
+    const latencies: number[] = [];
+    const started = performance.now();
+    const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+    await Promise.all(
+      convs.map(async (c, i) => {
+        await sleep((i / convs.length) * PACE_MS);
+        for (let n = 0; n < TURNS_PER_CONVERSATION; n++) {
+          const t = performance.now();
+          await post(c, n);
+          latencies.push(performance.now() - t);
+          await sleep(PACE_MS * (0.5 + ((i * 7 + n * 13) % 10) / 10));
+        }
+      }),
+    );
+    const secs = (performance.now() - started) / 1000;
+    console.log(
+      `paced       ${String(200).padStart(13)}  ${String(latencies.length).padStart(5)}  ${ms(pct(latencies, 50)).padStart(9)}  ${ms(pct(latencies, 99)).padStart(9)}  ${(latencies.length / secs).toFixed(0).padStart(8)}`,
+    );
+  }
+
+  if (db.pglite) {
+    const counter = countQueries(db.pglite);
+    const conv = "count-queries";
+    await openLocalChatSession(ctx, { email: PARENTS[0], channelKey: `webchat:${conv}` });
+    const perTurn: string[] = [];
+    for (const [n, text] of ["bonjour", "horaire de demain", "Léa", "merci"].entries()) {
+      counter.reset();
+      await (
+        await fetch(`${url}/api/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(activity(conv, n, text)),
+        })
+      ).arrayBuffer();
+      perTurn.push(`« ${text} » ${counter.count}`);
+    }
+    console.log(`\ndatabase round trips per turn (signed in): ${perTurn.join(", ")}`);
   }
 
   console.log("\nin-process turn time per dialog (local adapter) against the core calls alone");
@@ -173,7 +248,6 @@ export async function run(): Promise<void> {
     );
   }
   await new Promise<void>((r) => server.close(() => r()));
-  await db.close();
 }
 
 if (require.main === module) void run();

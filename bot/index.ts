@@ -18,6 +18,7 @@ export interface BotRoutes {
 
 /** Bot Framework activities are small; anything bigger than this is refused before it is parsed. */
 const MAX_ACTIVITY_BYTES = 256 * 1024;
+const NOTICE_INTERVAL_MS = 60_000;
 
 export interface BotRoutesOptions extends BotRuntimeOptions {
   /** The Direct Line endpoint's limits (the benchmark lifts the per-address rate: all its clients are 127.0.0.1). */
@@ -49,5 +50,13 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRo
     limits: opts.directLineLimits,
   });
   registerWebChat(server, { ctx: deps.ctx });
-  return { runtime, stop: () => directLine.stop() };
+  // Proactive notices: collected and sent the same day, on every instance (the core's claim hands each to one).
+  runtime.notices.start(opts.noticeIntervalMs ?? NOTICE_INTERVAL_MS);
+  return {
+    runtime,
+    stop: async () => {
+      await runtime.notices.stop();
+      await directLine.stop();
+    },
+  };
 }

@@ -17,11 +17,14 @@ import { coreCatalog, type AnswerCatalog } from "./answer-catalog";
 import { CoreStorage } from "./core-storage";
 import { AidePortailBot } from "./aide-portail-bot";
 import { createDialogs } from "./dialogs/create-dialogs";
+import { NoticeSender } from "./proactive/notice-sender";
 
 export interface BotRuntimeOptions {
   /** Tests: MemoryStorage; production: the database (CoreStorage). */
   storage?: Storage;
   catalog?: AnswerCatalog;
+  /** How often proactive notices are collected and sent (default 60 s); 0: never on a timer (tests call runOnce). */
+  noticeIntervalMs?: number;
 }
 
 /** A CloudAdapter with auth disabled that runs a turn in process and returns its replies (deliveryMode expectReplies). */
@@ -40,6 +43,8 @@ export interface BotRuntime {
   local: LocalAdapter;
   bot: AidePortailBot;
   conversationState: ConversationState;
+  /** Proactive notices (started by registerBotRoutes). */
+  notices: NoticeSender;
   /** Runs one message through the bot in process, serialised per conversation. */
   runLocalTurn(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
@@ -95,7 +100,8 @@ export function createBotRuntime(deps: ChannelDeps, opts: BotRuntimeOptions = {}
     void run.finally(() => queues.get(key) === run && queues.delete(key)).catch(() => undefined);
     return run;
   };
-  return { adapter, local, bot, conversationState, runLocalTurn };
+  const notices = new NoticeSender(ctx, adapter, c.MicrosoftAppId ?? "", local);
+  return { adapter, local, bot, conversationState, notices, runLocalTurn };
 }
 
 export { MemoryStorage };

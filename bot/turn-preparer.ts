@@ -87,7 +87,8 @@ function innermostId(state: DialogState | undefined): string | undefined {
   let id: string | undefined;
   let s: DialogState | undefined = state;
   while (s?.dialogStack?.length) {
-    const top = s.dialogStack[0];
+    // botbuilder pushes: the active dialog is the last of the stack.
+    const top = s.dialogStack[s.dialogStack.length - 1];
     id = top.id;
     s = (top.state as { dialogs?: DialogState } | undefined)?.dialogs;
   }

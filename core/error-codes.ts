@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   "password_needs_digit",
   "password_same_as_current",
   "password_wrong",
+  "password_proof_expired",
   "secret_question_invalid",
   "secret_answer_too_short",
   "secret_answer_wrong",

@@ -27,3 +27,4 @@ export * from "./staff";
 export * from "./insight";
 export * from "./quarantine";
 export * from "./directline";
+export * from "./notices";

@@ -11,12 +11,23 @@ export const REDACT_PATHS = [
 
 export type { Logger };
 
+/**
+ * An error's own code is worth keeping (ECONNREFUSED, EAUTH, P2002, accounts.signin_locked): it is what an
+ * operator searches for. A `code` that is anything else (a chat sign-in code, a set-password code) is a secret.
+ */
+const ERROR_CODE = /^(?:E[A-Z0-9_]{2,}|[A-Z][A-Z0-9_]{2,}|P\d{4}|[a-z]+\.[a-z][a-z0-9_]+)$/;
+
+function censor(value: unknown, path: string[]): unknown {
+  if (path[path.length - 1] === "code" && typeof value === "string" && ERROR_CODE.test(value)) return value;
+  return "[redacted]";
+}
+
 export function createLogger(opts: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
     {
       level: opts.level ?? "info",
       base: { app: "aide-portail" },
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      redact: { paths: REDACT_PATHS, censor },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     opts.destination,

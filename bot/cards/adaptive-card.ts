@@ -52,3 +52,11 @@ export function listReply(
   if (opts.footer) body.push(textBlock(opts.footer, { isSubtle: true, size: "Small" }));
   return { text, card: adaptiveCard(body, opts.actions) };
 }
+
+/** The same reply with a first line before it (a confirmation above the updated list). */
+export function prependLine(line: string, reply: Reply): Reply {
+  const card = reply.card
+    ? { ...reply.card, body: [textBlock(line, { weight: "Bolder" }), ...((reply.card.body as CardElement[] | undefined) ?? [])] }
+    : undefined;
+  return { text: `${line}\n${reply.text}`, ...(card ? { card } : {}) };
+}

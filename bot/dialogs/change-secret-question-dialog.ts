@@ -1,9 +1,11 @@
 // Change the secret question and its answer (signed in), confirming the current password: a question from the
-// board's list, then the answer. The core checks the password and the answer's rules.
+// board's list, then the answer. The core checks the password at once and gives a short-lived proof, which the
+// conversation state keeps between turns instead of the password; the core checks the answer's rules.
 import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from "botbuilder-dialogs";
 import { changeSecretQuestion, isAppError, listSecretQuestions, type CoreContext } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
+import { proveCurrentPassword } from "./change-password-dialog";
 import { CHOICE_PROMPT, PASSWORD_PROMPT, SECRET_ANSWER_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
 import { sendReply } from "../replies";
@@ -47,7 +49,9 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
   }
 
   private async askQuestionStep(step: WaterfallStepContext) {
-    valuesOf(step).password = step.result;
+    const proof = await proveCurrentPassword(this.ctx, step);
+    if (!proof) return step.endDialog();
+    valuesOf(step).proof = proof;
     const list = questions(turnInfo(step.context).lang);
     return step.prompt(CHOICE_PROMPT, {
       prompt: tr(step.context)("bot:secretQuestion.askQuestion"),
@@ -71,7 +75,7 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
     try {
       await changeSecretQuestion(this.ctx, {
         accountId: info.accountId,
-        password: String(valuesOf(step).password),
+        passwordProof: String(valuesOf(step).proof),
         questionId: String(valuesOf(step).question),
         answer: String(step.result),
       });

@@ -10,6 +10,7 @@ import { ChangePasswordDialog } from "./change-password-dialog";
 import { ChangeSecretQuestionDialog } from "./change-secret-question-dialog";
 import { AccountHelpDialog } from "./account-help-dialog";
 import { HelpFormDialog } from "./help-form-dialog";
+import { NoticesDialog } from "./notices-dialog";
 
 export function createDialogs(ctx: CoreContext, catalog: AnswerCatalog): MainDialog {
   const signIn = new SignInDialog(ctx);
@@ -22,5 +23,6 @@ export function createDialogs(ctx: CoreContext, catalog: AnswerCatalog): MainDia
     new ChangeSecretQuestionDialog(ctx),
     new AccountHelpDialog(ctx, catalog),
     new HelpFormDialog(ctx, catalog),
+    new NoticesDialog(ctx),
   ]);
 }

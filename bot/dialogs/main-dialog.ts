@@ -3,14 +3,26 @@
 // picks between the two likeliest intents; gibberish gets « je n'ai pas compris » and what the bot can do;
 // a second request in the same message is offered after the first.
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from "botbuilder-dialogs";
-import { classify, CLARIFY_BELOW, INTENTS, signOutChat, type CoreContext, type IntentId } from "../../core";
+import {
+  classify,
+  CLARIFY_BELOW,
+  INTENTS,
+  isNoticeKind,
+  isNotificationTopic,
+  signOutChat,
+  type Classification,
+  type CoreContext,
+  type IntentId,
+} from "../../core";
 import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
 import { interruptionOf } from "../interruptions";
 import { sendReply, type Button } from "../replies";
 import { isRecordTopic, TOPIC_OF_INTENT, type RecordTopic } from "../records/record-topic";
 import { tr, turnInfo } from "../turn-info";
 import { menuButtons } from "./interruptible-dialog";
-import { RECORDS_DIALOG } from "./records-dialog";
+import { RECORDS_DIALOG, type RecordsOptions } from "./records-dialog";
+import { NOTICES_DIALOG, type NoticesOptions } from "./notices-dialog";
+import { noticeRequestOf } from "../proactive/notice-request";
 import { PASSWORD_RESET_DIALOG } from "./password-reset-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
 import { TASK_OF_INTENT, TASK_OF_OFFER } from "./tasks";
@@ -46,6 +58,15 @@ export class MainDialog extends ComponentDialog {
       }
       if (value.ap === "offer" && typeof value.offer === "string") return this.offer(step, value.offer as AnswerOffer, "");
       if (value.ap === "records" && isRecordTopic(value.topic)) return step.beginDialog(RECORDS_DIALOG, { topic: value.topic, text: "" });
+      // « Activer / Désactiver » on the notifications card: the records dialog signs in if needed, then sets it.
+      if (value.ap === "notify" && isNotificationTopic(value.topic) && typeof value.enabled === "boolean") {
+        const options: RecordsOptions = { topic: "notifications", text: "", set: { topic: value.topic, enabled: value.enabled } };
+        return step.beginDialog(RECORDS_DIALOG, options);
+      }
+      if (value.ap === "notice" && isNoticeKind(value.kind)) {
+        const options: NoticesOptions = { action: "subscribe", kinds: [value.kind], text: "" };
+        return step.beginDialog(NOTICES_DIALOG, options);
+      }
       if (value.ap === "cancel") {
         await sendReply(step.context, t("bot:interrupt.nothingToCancel"), menuButtons(t));
         return step.endDialog();
@@ -67,6 +88,13 @@ export class MainDialog extends ComponentDialog {
       await sendReply(step.context, t("bot:input.empty"), menuButtons(t));
       return step.endDialog();
     }
+    const c = info.classification;
+    // No known word at all (emoji, « ?!?! », keyboard mashing): the model says so with `none` at confidence 0,
+    // before any command word is looked for in what is left of the punctuation.
+    if (understoodNothing(c)) {
+      await sendReply(step.context, t("bot:main.notUnderstood"), menuButtons(t));
+      return step.endDialog();
+    }
     const interruption = interruptionOf(text);
     if (interruption === "signOut") {
       const { signedOut } = await signOutChat(this.ctx, { channelKey: info.channelKey });
@@ -79,11 +107,15 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (interruption) return this.route(step, "help", text);
+    const notice = noticeRequestOf(text);
+    if (notice) {
+      const options: NoticesOptions = { ...notice, text };
+      return step.beginDialog(NOTICES_DIALOG, options);
+    }
     if (!/\p{L}{2}/u.test(text)) {
       await sendReply(step.context, t("bot:main.notUnderstood"), menuButtons(t));
       return step.endDialog();
     }
-    const c = info.classification;
     if (c.confidence < CONFIDENCE_THRESHOLD && c.intent !== "none" && c.runnerUp.intent !== c.intent) {
       const both = [c.intent, c.runnerUp.intent].filter((i) => i !== "none");
       const buttons: Button[] = both.map((i) => ({
@@ -160,6 +192,11 @@ export class MainDialog extends ComponentDialog {
   private async finalStep(step: WaterfallStepContext) {
     return step.endDialog();
   }
+}
+
+/** The classifier found no word it knows (it answers `none` with confidence 0 then, whatever the n-grams guessed). */
+export function understoodNothing(c: Classification): boolean {
+  return c.intent === "none" && c.confidence === 0;
 }
 
 /** The other request of « j'ai oublié mon mot de passe et je veux aussi l'horaire de Léa », if any. */

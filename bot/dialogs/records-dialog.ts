@@ -2,7 +2,16 @@
 // documents, details on file, email notifications — for the child the message names, or a choice when the
 // parent has several. Signs the parent in first when needed; a session that expired mid-dialog starts over.
 import { ListStyle, WaterfallDialog, ChoicePrompt, type FoundChoice, type WaterfallStepContext } from "botbuilder-dialogs";
-import { isAppError, listChildren, resolveDates, torontoDay, type ChildSummary, type CoreContext } from "../../core";
+import {
+  isAppError,
+  listChildren,
+  resolveDates,
+  setNotificationSubscription,
+  torontoDay,
+  type ChildSummary,
+  type CoreContext,
+  type NotificationTopic,
+} from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
 import { SIGN_IN_DIALOG } from "./sign-in-dialog";
 import { CHOICE_PROMPT, valuesOf } from "./prompts";
@@ -18,7 +27,7 @@ import {
   notificationsAnswer,
   reportCardsAnswer,
 } from "../records/other-answers";
-import type { Reply } from "../cards/adaptive-card";
+import { prependLine, type Reply } from "../cards/adaptive-card";
 import { sendReply } from "../replies";
 import { tr, turnInfo } from "../turn-info";
 
@@ -29,6 +38,8 @@ export interface RecordsOptions {
   topic: RecordTopic;
   /** The parent's message: the child's name and the dates are read from it. */
   text: string;
+  /** A notifications card button: turn this topic on or off, then show the list. */
+  set?: { topic: NotificationTopic; enabled: boolean };
 }
 
 export class RecordsDialog extends InterruptibleDialog {
@@ -103,7 +114,15 @@ export class RecordsDialog extends InterruptibleDialog {
     const today = torontoDay(now);
     const dates = resolveDates(o.text.slice(0, 2000), { ref: now, lang, prefer: o.topic === "schedule" ? "future" : "past" });
     const ask = { t, lang, accountId, child: child as ChildSummary };
-    if (o.topic === "notifications") return notificationsAnswer(this.ctx, { t, lang, accountId });
+    if (o.topic === "notifications") {
+      if (o.set) await setNotificationSubscription(this.ctx, { accountId, topic: o.set.topic, enabled: o.set.enabled });
+      const list = await notificationsAnswer(this.ctx, { t, lang, accountId });
+      if (!o.set) return list;
+      const done = t(o.set.enabled ? "bot:records.notifications.turnedOn" : "bot:records.notifications.turnedOff", {
+        topic: t(`records:topics.${o.set.topic}`),
+      });
+      return prependLine(done, list);
+    }
     if (!child) return { text: t("records:error.childNotFound") };
     switch (o.topic) {
       case "schedule":

@@ -5,11 +5,15 @@ import { recordAudit } from "../audit";
 import { accountError } from "./account-error";
 import { ACCOUNT_AUTH_SELECT, getAccountSummary, minutesUntil, type AccountAuth, type AccountSummary } from "./account-summary";
 import { checkPasswordWithLimit } from "./sign-in";
-import { assertPasswordPolicy, hashPassword } from "./secrets";
+import { assertPasswordPolicy, checkHash, hashPassword } from "./secrets";
+import { assertPasswordProof } from "./password-proof";
 
 export interface ChangePasswordOptions {
   accountId: string;
-  currentPassword: string;
+  /** The current password, or … */
+  currentPassword?: string;
+  /** … a proof from confirmAccountPassword, made a moment ago (a conversation keeps that, never the password). */
+  currentPasswordProof?: string;
   newPassword: string;
   /** The chat conversation the change is made from stays signed in; every other session is closed. */
   keepChannelKey?: string;
@@ -29,15 +33,27 @@ export async function verifyAccountPassword(ctx: CoreContext, accountId: string,
   return account;
 }
 
+/** The current password checked now, or a proof that it was checked a moment ago (`accounts.password_proof_expired`). */
+export async function verifyPasswordOrProof(ctx: CoreContext, accountId: string, password?: string, proof?: string): Promise<AccountAuth> {
+  if (password !== undefined || proof === undefined) return verifyAccountPassword(ctx, accountId, String(password ?? ""));
+  const account = await ctx.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_AUTH_SELECT });
+  if (!account) throw accountError("account_not_found", { log: `no account ${accountId}` });
+  if (account.status !== "ACTIVE") throw accountError("account_disabled", { log: `account ${accountId} is ${account.status}` });
+  assertPasswordProof(ctx, account, proof);
+  return account;
+}
+
 /**
  * Errors: the policy's (`password_too_short`, `password_too_long`, `password_needs_letter`,
  * `password_needs_digit`), `accounts.password_wrong`, `accounts.password_same_as_current`,
- * `accounts.signin_locked`, `accounts.account_not_found`, `accounts.account_disabled`.
+ * `accounts.password_proof_expired`, `accounts.signin_locked`, `accounts.account_not_found`, `accounts.account_disabled`.
  */
 export async function changePassword(ctx: CoreContext, opts: ChangePasswordOptions): Promise<AccountSummary> {
   assertPasswordPolicy(opts.newPassword);
-  const account = await verifyAccountPassword(ctx, opts.accountId, opts.currentPassword);
-  if (opts.newPassword === opts.currentPassword) throw accountError("password_same_as_current");
+  const account = await verifyPasswordOrProof(ctx, opts.accountId, opts.currentPassword, opts.currentPasswordProof);
+  if (opts.currentPassword !== undefined ? opts.newPassword === opts.currentPassword : await checkHash(opts.newPassword, account.passwordHash)) {
+    throw accountError("password_same_as_current");
+  }
   const passwordHash = await hashPassword(opts.newPassword);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.account.update({

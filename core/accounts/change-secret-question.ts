@@ -3,12 +3,14 @@
 import type { CoreContext } from "../context";
 import { recordAudit } from "../audit";
 import { getAccountSummary, type AccountSummary } from "./account-summary";
-import { verifyAccountPassword } from "./change-password";
+import { verifyPasswordOrProof } from "./change-password";
 import { assertSecretQuestion, hashSecretAnswer } from "./secrets";
 
 export interface ChangeSecretQuestionOptions {
   accountId: string;
-  password: string;
+  /** The current password, or a proof from confirmAccountPassword (what a conversation keeps between turns). */
+  password?: string;
+  passwordProof?: string;
   /** An id from listSecretQuestions(). */
   questionId: string;
   answer: string;
@@ -17,7 +19,7 @@ export interface ChangeSecretQuestionOptions {
 /** Errors: `accounts.secret_question_invalid`, `accounts.secret_answer_too_short`, and those of the password check. */
 export async function changeSecretQuestion(ctx: CoreContext, opts: ChangeSecretQuestionOptions): Promise<AccountSummary> {
   const { questionId } = assertSecretQuestion(opts.questionId, opts.answer);
-  const account = await verifyAccountPassword(ctx, opts.accountId, opts.password);
+  const account = await verifyPasswordOrProof(ctx, opts.accountId, opts.password, opts.passwordProof);
   const secretAnswerHash = await hashSecretAnswer(opts.answer);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.account.update({

@@ -22,6 +22,7 @@ export { getSecretQuestion, type GetSecretQuestionOptions } from "./get-secret-q
 export { resetPasswordWithSecretAnswer, type ResetPasswordWithSecretAnswerOptions, type PasswordResetDone } from "./reset-password-with-secret-answer";
 export { sendLoginIdReminder, type SendLoginIdReminderOptions } from "./send-login-id-reminder";
 export { changePassword, type ChangePasswordOptions } from "./change-password";
+export { confirmAccountPassword } from "./password-proof";
 export { changeSecretQuestion, type ChangeSecretQuestionOptions } from "./change-secret-question";
 export {
   sendChatSignInCode,

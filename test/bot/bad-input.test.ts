@@ -45,7 +45,7 @@ describe("bad input", () => {
     const c = await signedInClient(env.ctx, "marie.tremblay@exemple.ca");
     await c.say("l'horaire de demain");
     await c.say("annuler");
-    expect(joined(await c.say({ value: { ap: "notify", topic: "attendance", enabled: true } }))).toContain("Ce bouton ne correspond plus");
+    expect(joined(await c.say({ value: { ap: "notify", topic: "launch", enabled: true } }))).toContain("Ce bouton ne correspond plus");
   });
 
   it("a session that expires mid-dialog: the parent is asked to sign in again, nothing is shown", async () => {

@@ -21,7 +21,8 @@ const french: Row[] = [
   ["aide", ["Je peux :"]],
   ["annuler", ["Il n'y a rien en cours à annuler"]],
   ["😀😀😀", ["je n'ai pas compris"]],
-  ["?!?!", ["Je peux :"]],
+  ["?!?!", ["je n'ai pas compris", "horaire, assiduité, bulletins"]],
+  ["qsdfg hjklm", ["je n'ai pas compris"]],
   [
     "c'est quand la tempête de neige pour les autobus scolaires?",
     ["Je réponds aux questions sur le Portail Famille", "portail.famille@cepeo.on.ca"],
@@ -58,6 +59,18 @@ describe("main dialog: language and choices", () => {
     expect(joined(await c.say("in English please"))).toContain("Sure, I'll continue in English.");
     expect(joined(await c.say("en français svp"))).toContain("D'accord, je continue en français.");
     expect(joined(await c.say("goodbye, have a nice evening"))).toContain("Goodbye");
+  });
+
+  it("no known word at all says it did not understand, in the conversation's language (the model's own signal)", async () => {
+    for (const mash of ["?!?!", "!!!???", "😀😀"]) {
+      const seen = classify(mash);
+      expect([seen.intent, seen.confidence]).toEqual(["none", 0]);
+    }
+    const c = botClient(env.ctx);
+    await c.say("hello there, how are you");
+    const answer = joined(await c.say("!!!???"));
+    expect(answer).toContain("Sorry, I did not understand. I can help with your Family Portal account");
+    expect(answer).not.toContain("I can:");
   });
 
   it("asks which of the two likeliest intents was meant below the threshold, and the button routes", async () => {

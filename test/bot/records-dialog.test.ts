@@ -107,3 +107,66 @@ describe("privacy across families", () => {
     expect(other).not.toMatch(/Tremblay|Jeanne-Sauvé/);
   });
 });
+
+describe("notification buttons", () => {
+  type CardAction = { title: string; data?: Record<string, unknown> };
+  const cardActions = (c: Awaited<ReturnType<typeof signedInClient>>): CardAction[] =>
+    c.last.flatMap((a) => a.attachments ?? []).flatMap((x) => (x.content as { actions?: CardAction[] })?.actions ?? []);
+
+  it.each([
+    [
+      "fr",
+      "julie.gagnon@exemple.ca",
+      "mes notifications par courriel",
+      "Activer : Assiduité",
+      "C'est fait : les avis par courriel « Assiduité » sont activés.",
+      "Assiduité : activées",
+      "Désactiver : Assiduité",
+      "sont désactivés",
+    ],
+    [
+      "en",
+      "sarah.smith@example.com",
+      "manage my email notifications",
+      "Turn on: Attendance",
+      "Done: email notices for “Attendance” are on.",
+      "Attendance: on",
+      "Turn off: Attendance",
+      "are off",
+    ],
+  ])(
+    "%s: « Activer » then « Désactiver » change the subscription and show the list again",
+    async (_lang, email, ask, turnOn, turnedOn, listedOn, turnOff, turnedOff) => {
+      const c = await signedInClient(env.ctx, email);
+      await c.say(ask);
+      const on = cardActions(c).find((a) => a.title === turnOn);
+      expect(on?.data).toEqual({ ap: "notify", topic: "attendance", enabled: true });
+      const answer = joined(await c.say({ value: on!.data }));
+      expect(answer).toContain(turnedOn);
+      expect(answer.replace(" :", ":")).toContain(listedOn);
+      const account = await env.ctx.prisma.account.findFirstOrThrow({ where: { email }, select: { id: true } });
+      const row = await env.ctx.prisma.notificationSubscription.findUnique({
+        where: { accountId_topic: { accountId: account.id, topic: "attendance" } },
+        select: { enabled: true },
+      });
+      expect(row?.enabled).toBe(true);
+      // The refreshed card now offers the opposite; pressing it turns the topic off again.
+      const off = cardActions(c).find((a) => a.title === turnOff);
+      expect(off?.data).toEqual({ ap: "notify", topic: "attendance", enabled: false });
+      expect(joined(await c.say({ value: off!.data }))).toContain(turnedOff);
+      const after = await env.ctx.prisma.notificationSubscription.findUnique({
+        where: { accountId_topic: { accountId: account.id, topic: "attendance" } },
+        select: { enabled: true },
+      });
+      expect(after?.enabled).toBe(false);
+    },
+  );
+
+  it("a button pressed by nobody signed in asks for the code first and changes nothing", async () => {
+    const c = botClient(env.ctx);
+    expect(joined(await c.say({ value: { ap: "notify", topic: "payments", enabled: true } }))).toContain(
+      "Ces renseignements sont confidentiels",
+    );
+    expect(await env.ctx.prisma.notificationSubscription.count({ where: { topic: "payments", enabled: true } })).toBe(0);
+  });
+});

@@ -25,4 +25,18 @@ describe("logger redaction", () => {
     expect(out).toContain('"accountId":"a1"');
     expect(out.match(/\[redacted\]/g)!.length).toBeGreaterThanOrEqual(8);
   });
+
+  it("keeps an error's own code (what an operator searches for), never a secret code", () => {
+    const { lines, log } = capture();
+    const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:993"), { code: "ECONNREFUSED" });
+    log.warn({ err, code: "EAUTH" }, "imap down");
+    log.warn({ err: Object.assign(new Error("unique"), { code: "P2002" }) }, "db");
+    log.warn({ code: "accounts.signin_locked" }, "locked");
+    log.info({ code: "493021" }, "chat code");
+    log.info({ code: "Zq3x_9kP-aB7cD8eF9gH0iJ1kL2mN3oP4qR5sT6uV7w" }, "set-password code");
+    const out = lines.join("");
+    for (const kept of ['"code":"ECONNREFUSED"', '"code":"EAUTH"', '"code":"P2002"', '"code":"accounts.signin_locked"']) expect(out).toContain(kept);
+    expect(out).not.toContain("493021");
+    expect(out).not.toContain("Zq3x_9kP");
+  });
 });

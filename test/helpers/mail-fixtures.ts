@@ -10,6 +10,9 @@ export const GOLDEN_APP_SECRET = "golden-fixtures-secret-0123456789abcdef";
 
 export async function setUpMailFixtures(ctx: CoreContext): Promise<void> {
   await seedDemo(ctx);
+  // The fixtures' references (AP-000001…3) name the three tickets below: the demo's own tickets (the triage
+  // console's examples) are cleared first, and the numbering starts again at 1.
+  await ctx.prisma.$executeRawUnsafe(`TRUNCATE "Ticket" RESTART IDENTITY CASCADE`);
   const student = async (givenName: string) =>
     (await ctx.prisma.student.findFirstOrThrow({ where: { givenName }, select: { id: true } })).id;
   const account = async (email: string) => (await ctx.prisma.account.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
