@@ -30,6 +30,8 @@ export interface MailAgentOptions {
   pollMs?: number;
   /** Reconnection backoff of the IMAP client. */
   backoff?: { baseMs?: number; maxMs?: number };
+  /** An agent standing by retries the mailbox lock this often (ms; default 5 s). */
+  lockRetryMs?: number;
   /** Start the intake (default true). */
   intake?: boolean;
 }
@@ -50,9 +52,13 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
   const { ctx } = deps;
   const { config } = ctx;
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.outboxDir);
-  const stopDelivery = startOutboxDelivery(ctx, transport, opts.outboxIntervalMs);
+  const delivery = startOutboxDelivery(ctx, transport, opts.outboxIntervalMs);
   const metrics = mailMetrics(deps);
-  const onResult = (r: { action: string }) => metrics.count(r.action);
+  const onResult = (r: { action: string }) => {
+    metrics.count(r.action);
+    // A reply or a relay was just committed: deliver it now, not at the next outbox poll.
+    if (r.action === "ticket" || r.action === "thread") delivery.kick();
+  };
   const readiness: RunningMailAgent["readiness"] = [{ name: "smtp", check: () => transport.verify(), cacheMs: READINESS_CACHE_MS }];
   let intake: ImapIntake | FolderIntake | null = null;
   if (opts.intake !== false && config.IMAP_HOST) {
@@ -64,6 +70,7 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
       password: config.IMAP_PASSWORD!,
       pollMs: opts.pollMs,
       backoff: opts.backoff,
+      lockRetryMs: opts.lockRetryMs,
       onResult,
     });
     intake = imap;
@@ -85,7 +92,7 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
     async stop() {
       await replays?.stop();
       await intake?.stop();
-      await stopDelivery();
+      await delivery.stop();
     },
   };
 }

@@ -24,19 +24,26 @@ function splitHeaderBody(raw: Buffer): { head: string; body: Buffer } {
   return { head: raw.subarray(0, at.i).toString("latin1"), body: raw.subarray(at.i + at.n) };
 }
 
+const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+:/;
+
 export function emailContentHash(raw: Buffer): string {
   const { head, body } = splitHeaderBody(raw);
   const h = crypto.createHash("sha256");
-  // Unfold, keep the content headers in order, ignore line-ending differences.
-  for (const line of head
+  const lines = head
     .replace(/\r\n/g, "\n")
     .replace(/\n[ \t]+/g, " ")
-    .split("\n")) {
-    const name = line
+    .split("\n");
+  const name = (line: string) =>
+    line
       .slice(0, Math.max(0, line.indexOf(":")))
       .trim()
       .toLowerCase();
-    if (CONTENT_HEADERS.has(name)) h.update(line.trim()).update("\n");
+  // A head with no content header at all is not a mail head (garbage, a body without headers): all of it is
+  // content, or every such message would hash alike and the second one be taken for a duplicate of the first.
+  const anyContent = lines.some((l) => CONTENT_HEADERS.has(name(l)));
+  // Unfold, keep the content headers in order (and any line that is no header at all), ignore line endings.
+  for (const line of lines) {
+    if (!anyContent || CONTENT_HEADERS.has(name(line)) || !HEADER_LINE.test(line)) h.update(line.trim()).update("\n");
   }
   h.update("\n");
   h.update(body.toString("latin1").replace(/\r\n/g, "\n").replace(/\s+$/, ""));

@@ -80,5 +80,10 @@ export async function findEmailThreadTicket(
 export async function isOwnMessageId(ctx: CoreContext, opts: { messageId: string | null }): Promise<boolean> {
   if (!opts.messageId) return false;
   if (verifySignedMessageId(ctx, opts.messageId) !== null) return true;
+  // Every Message-ID the outbox makes is « <…@domain of the From> », and we send from these two addresses
+  // only: any other domain cannot be ours, without a query (the common case: a parent's own mail).
+  const domain = /@([^>\s]+)>?\s*$/.exec(opts.messageId)?.[1]?.toLowerCase();
+  const ours = [ctx.config.MAIL_FROM, ctx.config.HELPDESK_ADDRESS].map((a) => a.split("@")[1]?.toLowerCase());
+  if (domain && !ours.includes(domain)) return false;
   return (await ctx.prisma.outboxMessage.count({ where: { messageId: opts.messageId } })) > 0;
 }

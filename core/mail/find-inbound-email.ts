@@ -37,3 +37,31 @@ export async function countInboundEmails(ctx: CoreContext): Promise<Record<MailI
   for (const g of groups) out[g.action] = g._count._all;
   return out;
 }
+
+/**
+ * findInboundEmail for a fetched batch, in one query: entry i is the record email i was already processed
+ * as (by its dedupe key, else by its place in the mailbox), or null.
+ */
+export async function findInboundEmails(
+  ctx: CoreContext,
+  opts: { emails: { dedupeKey: string; mailbox?: string | null; uidValidity?: bigint | null; uid?: bigint | null }[] },
+): Promise<(InboundEmailRecord | null)[]> {
+  if (!opts.emails.length) return [];
+  const places = opts.emails.filter((e) => e.mailbox && e.uidValidity != null && e.uid != null);
+  const rows = await ctx.prisma.inboundEmail.findMany({
+    where: {
+      OR: [
+        { dedupeKey: { in: opts.emails.map((e) => e.dedupeKey) } },
+        ...places.map((e) => ({ mailbox: e.mailbox!, uidValidity: e.uidValidity!, uid: e.uid! })),
+      ],
+    },
+    select: { ...select, dedupeKey: true, mailbox: true, uidValidity: true, uid: true },
+  });
+  const byKey = new Map(rows.map((r) => [r.dedupeKey, r]));
+  const byPlace = new Map(rows.filter((r) => r.uid != null).map((r) => [`${r.mailbox}\u0000${r.uidValidity}\u0000${r.uid}`, r]));
+  return opts.emails.map((e) => {
+    const r = byKey.get(e.dedupeKey) ?? (e.uid != null ? byPlace.get(`${e.mailbox}\u0000${e.uidValidity}\u0000${e.uid}`) : undefined);
+    if (!r) return null;
+    return { id: r.id, action: r.action, reason: r.reason, intent: r.intent, lang: r.lang, ticketId: r.ticketId, receivedAt: r.receivedAt };
+  });
+}

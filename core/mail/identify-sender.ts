@@ -66,3 +66,77 @@ export async function findGuardianByEmail(ctx: CoreContext, opts: { emails: stri
   }
   return null;
 }
+
+/**
+ * identifyEmailSender for a batch of senders: three queries whatever their number (staff, accounts,
+ * guardians), the same answer as one call per address.
+ */
+export async function identifyEmailSenders(ctx: CoreContext, opts: { emails: string[] }): Promise<Map<string, EmailSender>> {
+  const emails = [...new Set(opts.emails.map((e) => normalizeEmail(e ?? "")).filter(Boolean))];
+  const out = new Map<string, EmailSender>();
+  if (!emails.length) return out;
+  const base = (email: string): EmailSender => ({
+    kind: "unknown",
+    email,
+    accountId: null,
+    guardianId: null,
+    name: null,
+    lang: null,
+    staff: null,
+  });
+  const [staff, accounts, guardians] = await Promise.all([
+    ctx.prisma.staff.findMany({
+      where: { email: { in: emails }, active: true },
+      select: { id: true, email: true, role: true, name: true, school: { select: { code: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    ctx.prisma.account.findMany({
+      where: { email: { in: emails } },
+      select: {
+        id: true,
+        email: true,
+        status: true,
+        lang: true,
+        guardianId: true,
+        guardian: { select: { givenName: true, familyName: true } },
+      },
+    }),
+    ctx.prisma.guardian.findMany({
+      where: { email: { in: emails } },
+      select: { id: true, email: true, givenName: true, familyName: true, preferredLang: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  for (const email of emails) {
+    const s = staff.find((x) => x.email === email);
+    if (s) {
+      out.set(email, {
+        ...base(email),
+        kind: "staff",
+        name: s.name,
+        staff: { id: s.id, role: s.role, schoolCode: s.school?.code ?? null },
+      });
+      continue;
+    }
+    const a = accounts.find((x) => x.email === email);
+    if (a && a.status !== "DISABLED") {
+      out.set(email, {
+        ...base(email),
+        kind: "account",
+        accountId: a.status === "ACTIVE" ? a.id : null,
+        guardianId: a.guardianId,
+        name: a.guardian ? `${a.guardian.givenName} ${a.guardian.familyName}` : null,
+        lang: a.lang,
+      });
+      continue;
+    }
+    const g = guardians.find((x) => x.email === email);
+    out.set(
+      email,
+      g
+        ? { ...base(email), kind: "guardian", guardianId: g.id, name: `${g.givenName} ${g.familyName}`, lang: g.preferredLang }
+        : base(email),
+    );
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 export { emailContentHash, inboundDedupeKey } from "./content-hash";
 export { signedMessageId, verifySignedMessageId } from "./signed-message-id";
 export { getMailboxSyncState, saveMailboxSyncState, type MailboxSyncState } from "./mailbox-state";
-export { findInboundEmail, countInboundEmails, type InboundEmailRecord } from "./find-inbound-email";
+export { findInboundEmail, findInboundEmails, countInboundEmails, type InboundEmailRecord } from "./find-inbound-email";
 export {
   quarantineEmail,
   getQuarantinedEmail,
@@ -15,12 +15,13 @@ export {
   type QuarantinedEmail,
   type MailIntakeAction,
 } from "./quarantine";
-export { identifyEmailSender, findGuardianByEmail, type EmailSender, type EmailSenderKind } from "./identify-sender";
+export { identifyEmailSender, identifyEmailSenders, findGuardianByEmail, type EmailSender, type EmailSenderKind } from "./identify-sender";
 export { extractEmailEntities, type EmailEntities } from "./email-entities";
 export { findEmailThreadTicket, isOwnMessageId, type EmailThreadTicket } from "./email-thread";
 export { markOutboxBounced } from "./mark-bounce";
 export { acquireMailboxLock, type MailboxLock } from "./mailbox-lock";
 export { ingestInboundEmail, type InboundIntake, type InboundDecision, type IngestedEmail, type ReplyDraft } from "./ingest-inbound-email";
 export { notifyInboundEmail } from "./inbound-replies";
+export { ingestInboundEmails, type InboundBatchItem } from "./ingest-inbound-emails";
 export { previewTicketRoute } from "./preview-ticket-route";
 export { MAX_REPLIES_PER_SENDER_PER_HOUR } from "./reply-cap";

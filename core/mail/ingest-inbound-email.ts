@@ -96,7 +96,7 @@ async function writeIntake(
   return row.id;
 }
 
-async function ingestIn(
+export async function ingestIn(
   ctx: CoreContext,
   intake: InboundIntake,
   decision: InboundDecision,

@@ -33,6 +33,17 @@ const MAX_REASON = 500;
 
 export async function quarantineEmail(ctx: CoreContext, opts: QuarantineEmailOptions): Promise<{ id: string; created: boolean }> {
   const now = ctx.now();
+  // PostgreSQL text cannot hold NUL, and the quarantine is the last resort: whatever the email carried, it is kept.
+  const text = <T extends string | null | undefined>(v: T, max = 998): T =>
+    typeof v === "string" ? (v.replace(/\u0000/g, "").slice(0, max) as T) : v;
+  opts = {
+    ...opts,
+    messageId: text(opts.messageId),
+    fromAddress: text(opts.fromAddress),
+    subject: text(opts.subject),
+    stage: text(opts.stage),
+    reason: text(opts.reason, MAX_REASON),
+  };
   try {
     return await ctx.prisma.$transaction(async (tx) => {
       const existing = await tx.inboundEmail.findUnique({ where: { dedupeKey: opts.dedupeKey }, select: { quarantineId: true } });

@@ -44,14 +44,15 @@ export function newMessageId(fromAddress: string): string {
   return `<${crypto.randomUUID()}@${domain}>`;
 }
 
-/** `db` may be a transaction client, so the email commits with the change that caused it. */
-export async function enqueueEmail(ctx: CoreContext, opts: EnqueueEmailOptions, db: OutboxWriter = ctx.prisma): Promise<EnqueuedEmail> {
-  if (opts.dedupeKey) {
-    const existing = await db.outboxMessage.findUnique({ where: { dedupeKey: opts.dedupeKey }, select: { id: true, messageId: true } });
-    if (existing) return { ...existing, created: false };
-  }
+/** The outbox row of one email, rendered, with its id (a batch writes many at once: createMany). */
+export function composeOutboxRow(
+  ctx: CoreContext,
+  opts: EnqueueEmailOptions,
+): PrismaNs.OutboxMessageCreateManyInput & { id: string; messageId: string } {
   const t = translator(opts.lang);
-  const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) });
+  // Ticket mail may be answered (the reply threads into the ticket); every other email is a notice.
+  const footer = opts.ticketId ? "reply" : "noReply";
+  const email = renderEmail(t, opts.template, { publicUrl: ctx.config.publicUrl, ...(opts.params ?? {}) }, { footer });
   const fromAddress = opts.from ?? ctx.config.MAIL_FROM;
   const messageId = opts.messageId ?? newMessageId(fromAddress);
   const headers: Record<string, string> = {
@@ -62,23 +63,30 @@ export async function enqueueEmail(ctx: CoreContext, opts: EnqueueEmailOptions, 
   const refs = [...(opts.references ?? []), ...(opts.inReplyTo ? [opts.inReplyTo] : [])];
   if (refs.length) headers.References = [...new Set(refs)].join(" ");
   if (opts.replyTo) headers["Reply-To"] = opts.replyTo;
-  const row = await db.outboxMessage.create({
-    data: {
-      dedupeKey: opts.dedupeKey ?? null,
-      template: opts.template,
-      lang: opts.lang,
-      toAddress: opts.to,
-      fromAddress,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      headers: headers as PrismaNs.InputJsonValue,
-      messageId,
-      ticketId: opts.ticketId ?? null,
-      nextAttemptAt: ctx.now(),
-    },
-    select: { id: true, messageId: true },
-  });
+  return {
+    id: crypto.randomUUID(),
+    dedupeKey: opts.dedupeKey ?? null,
+    template: opts.template,
+    lang: opts.lang,
+    toAddress: opts.to,
+    fromAddress,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    headers: headers as PrismaNs.InputJsonValue,
+    messageId,
+    ticketId: opts.ticketId ?? null,
+    nextAttemptAt: ctx.now(),
+  };
+}
+
+/** `db` may be a transaction client, so the email commits with the change that caused it. */
+export async function enqueueEmail(ctx: CoreContext, opts: EnqueueEmailOptions, db: OutboxWriter = ctx.prisma): Promise<EnqueuedEmail> {
+  if (opts.dedupeKey) {
+    const existing = await db.outboxMessage.findUnique({ where: { dedupeKey: opts.dedupeKey }, select: { id: true, messageId: true } });
+    if (existing) return { ...existing, created: false };
+  }
+  const row = await db.outboxMessage.create({ data: composeOutboxRow(ctx, opts), select: { id: true, messageId: true } });
   ctx.log.info({ component: "outbox", outboxId: row.id, template: opts.template, lang: opts.lang }, "email queued");
   return { ...row, created: true };
 }

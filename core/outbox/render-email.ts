@@ -32,14 +32,25 @@ function textToHtml(text: string): string {
     .join("\n");
 }
 
-export function renderEmail(t: TFunction, template: string, params: Record<string, string | number>): RenderedEmail {
+/**
+ * The footer says what the reader may do: « reply » on ticket mail (a reply threads into the request: the
+ * parent's, a secretary's), « noReply » on the automatic notices (codes, passwords, account links).
+ */
+export type EmailFooter = "reply" | "noReply";
+
+export function renderEmail(
+  t: TFunction,
+  template: string,
+  params: Record<string, string | number>,
+  opts: { footer?: EmailFooter } = {},
+): RenderedEmail {
   const subjectKey = `${template}.subject`;
   const bodyKey = `${template}.body`;
   const subject = t(subjectKey, params);
   const body = t(bodyKey, params);
   if (subject === subjectKey || body === bodyKey) throw new Error(`missing email template ${template} (subject/body)`);
   const closing = t("common:email.closing", params);
-  const footer = t("common:email.footer", params);
+  const footer = t(`common:email.footer.${opts.footer ?? "noReply"}`, params);
   const text = `${body}\n\n${closing}\n\n-- \n${footer}\n`;
   const html = layout()
     .replace("{{lang}}", escapeHtml(t("common:lang")))

@@ -45,23 +45,35 @@ export interface CreatedTicket {
   created: boolean;
 }
 
-const createdSelect = {
+export const createdSelect = {
   id: true,
   number: true,
   queue: true,
   school: { select: { code: true, name: true, email: true } },
 } as const;
 
-const clean = (s: string | null | undefined, max = 200) => {
+/** A one-line field as stored on a ticket: controls stripped, spaces collapsed, capped; null when empty. */
+export const clean = (s: string | null | undefined, max = 200) => {
   const v = typeof s === "string" ? stripControls(s).replace(/\s+/g, " ").trim() : "";
   return v ? v.slice(0, max) : null;
 };
 
-async function existingForEmail(db: Prisma.TransactionClient | CoreContext["prisma"], emailMessageId: string): Promise<CreatedTicket | null> {
+async function existingForEmail(
+  db: Prisma.TransactionClient | CoreContext["prisma"],
+  emailMessageId: string,
+): Promise<CreatedTicket | null> {
   const msg = await db.ticketMessage.findUnique({ where: { emailMessageId }, select: { ticket: { select: createdSelect } } });
   if (!msg) return null;
   const t = msg.ticket;
-  return { id: t.id, number: t.number, reference: formatTicketReference(t.number), queue: t.queue, school: t.school, routingReason: null, created: false };
+  return {
+    id: t.id,
+    number: t.number,
+    reference: formatTicketReference(t.number),
+    queue: t.queue,
+    school: t.school,
+    routingReason: null,
+    created: false,
+  };
 }
 
 async function createTicketIn(ctx: CoreContext, opts: CreateTicketOptions, tx: Prisma.TransactionClient): Promise<CreatedTicket> {
@@ -117,7 +129,15 @@ async function createTicketIn(ctx: CoreContext, opts: CreateTicketOptions, tx: P
     action: "ticket.created",
     entityType: "Ticket",
     entityId: ticket.id,
-    data: { number: ticket.number, channel: opts.channel, queue: route.queue, schoolCode: route.school?.code ?? null, routing: route.reason, intent: opts.intent ?? null, truncated },
+    data: {
+      number: ticket.number,
+      channel: opts.channel,
+      queue: route.queue,
+      schoolCode: route.school?.code ?? null,
+      routing: route.reason,
+      intent: opts.intent ?? null,
+      truncated,
+    },
     correlationId: opts.correlationId ?? null,
   });
   return {
@@ -139,7 +159,11 @@ export async function createTicket(ctx: CoreContext, opts: CreateTicketOptions, 
   if (tx) return createTicketIn(ctx, opts, tx);
   try {
     const t = await ctx.prisma.$transaction((inner) => createTicketIn(ctx, opts, inner));
-    if (t.created) ctx.log.info({ component: "tickets", ticketId: t.id, number: t.number, queue: t.queue, correlationId: opts.correlationId }, "ticket created");
+    if (t.created)
+      ctx.log.info(
+        { component: "tickets", ticketId: t.id, number: t.number, queue: t.queue, correlationId: opts.correlationId },
+        "ticket created",
+      );
     return t;
   } catch (err) {
     // Two deliveries of one email at once: the loser of the unique emailMessageId race returns the winner's ticket.

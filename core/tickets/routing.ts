@@ -51,3 +51,41 @@ export async function routeTicket(db: Db, input: RoutingInput): Promise<Route> {
   if (given) return { queue: "SCHOOL", school: given, reason: "given_school" };
   return { queue: "CENTRAL", school: null, reason: "no_school" };
 }
+
+/**
+ * routeTicket for many tickets at once (the mail agent's batch): the same rule, with one query for the
+ * children's schools and one for the schools named, whatever the number of tickets.
+ */
+export async function routeTickets(db: Db, inputs: RoutingInput[]): Promise<Route[]> {
+  const studentIds = [...new Set(inputs.filter((i) => !isCentral(i) && i.studentId).map((i) => i.studentId!))];
+  const codes = [...new Set(inputs.filter((i) => !isCentral(i) && i.schoolCode?.trim()).map((i) => i.schoolCode!.trim().toLowerCase()))];
+  const students = studentIds.length
+    ? await db.student.findMany({
+        where: { id: { in: studentIds }, active: true },
+        select: { id: true, school: { select: { ...routeSchoolSelect, active: true } } },
+      })
+    : [];
+  const schools = codes.length
+    ? await db.school.findMany({
+        where: { active: true, OR: codes.map((c) => ({ code: { equals: c, mode: "insensitive" as const } })) },
+        select: routeSchoolSelect,
+      })
+    : [];
+  const byStudent = new Map(students.map((s) => [s.id, s.school]));
+  const byCode = new Map(schools.map((s) => [s.code.toLowerCase(), s]));
+  return inputs.map((input) => {
+    if (isCentral(input)) return { queue: "CENTRAL", school: null, reason: "central_intent" };
+    const own = input.studentId ? byStudent.get(input.studentId) : undefined;
+    if (own?.active) {
+      const { active: _active, ...school } = own;
+      return { queue: "SCHOOL", school, reason: "student_school" };
+    }
+    const given = input.schoolCode?.trim() ? byCode.get(input.schoolCode.trim().toLowerCase()) : undefined;
+    if (given) return { queue: "SCHOOL", school: given, reason: "given_school" };
+    return { queue: "CENTRAL", school: null, reason: "no_school" };
+  });
+}
+
+function isCentral(input: RoutingInput): boolean {
+  return !!input.intent && CENTRAL_ONLY_INTENTS.includes(input.intent);
+}

@@ -5,7 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { CoreContext } from "../../core";
-import { processEmail, type ProcessResult } from "../pipeline/process-email";
+import { processEmails, type ProcessResult } from "../pipeline/process-email";
+
+const BATCH = 100;
+const BATCH_BYTES = 20 * 1024 * 1024;
 
 export interface FolderIntake {
   syncNow(): Promise<void>;
@@ -33,21 +36,34 @@ export function startFolderIntake(
         .readdirSync(dir)
         .filter((f) => f.toLowerCase().endsWith(".eml") && !f.startsWith("."))
         .sort();
-      for (const f of files) {
-        if (stopped) return;
-        const file = path.join(dir, f);
-        let raw: Buffer;
-        try {
-          raw = fs.readFileSync(file);
-        } catch {
-          continue; // moved by someone else meanwhile
+      // Up to BATCH files at a time through the pipeline, one commit for all of them, then the moves.
+      for (let start = 0; start < files.length && !stopped; start += BATCH) {
+        const batch: { file: string; name: string; raw: Buffer }[] = [];
+        let bytes = 0;
+        for (const f of files.slice(start, start + BATCH)) {
+          const file = path.join(dir, f);
+          try {
+            const raw = fs.readFileSync(file);
+            batch.push({ file, name: f, raw });
+            bytes += raw.length;
+          } catch {
+            continue; // moved by someone else meanwhile
+          }
+          if (bytes > BATCH_BYTES) break;
         }
-        const r = await processEmail({ ctx, dryRun: false }, raw, { mailbox });
-        opts.onResult?.(r);
-        // After the commit. An existing name in processed/ (the same file name dropped twice) gets a suffix.
-        let target = path.join(processed, f);
-        if (fs.existsSync(target)) target = path.join(processed, `${path.basename(f, ".eml")}-${Date.now()}.eml`);
-        fs.renameSync(file, target);
+        const results = await processEmails(
+          { ctx, dryRun: false },
+          batch.map((b) => ({ raw: b.raw, source: { mailbox } })),
+        );
+        results.forEach((r, i) => {
+          opts.onResult?.(r);
+          // After the commit. An existing name in processed/ (the same file name dropped twice) gets a suffix.
+          const f = batch[i].name;
+          let target = path.join(processed, f);
+          if (fs.existsSync(target)) target = path.join(processed, `${path.basename(f, ".eml")}-${Date.now()}-${i}.eml`);
+          fs.renameSync(batch[i].file, target);
+        });
+        if (batch.length && bytes > BATCH_BYTES) start -= BATCH - batch.length; // the rest of this slice next
       }
     } while (again && !stopped);
   }

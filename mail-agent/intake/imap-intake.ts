@@ -6,11 +6,13 @@
 // traffic, that is parents' mail.
 import { ImapFlow } from "imapflow";
 import { acquireMailboxLock, getMailboxSyncState, saveMailboxSyncState, type CoreContext, type MailboxLock } from "../../core";
-import { processEmail, type ProcessResult } from "../pipeline/process-email";
+import { processEmails, type ProcessResult } from "../pipeline/process-email";
 import { createBackoff } from "./backoff";
 
 export const PROCESSED_FOLDER = "Traités";
-const BATCH = 50;
+/** Emails fetched, processed and committed together (one transaction, one move). */
+const BATCH = 100;
+const BATCH_BYTES = 20 * 1024 * 1024;
 
 export interface ImapIntakeOptions {
   host: string;
@@ -21,12 +23,16 @@ export interface ImapIntakeOptions {
   /** Backstop poll when IDLE says nothing (IDLE is the fast path). */
   pollMs?: number;
   backoff?: { baseMs?: number; maxMs?: number };
+  /** How often an agent standing by (another one holds the mailbox) tries the lock again. */
+  lockRetryMs?: number;
   onResult?: (r: ProcessResult) => void;
 }
 
 export interface ImapIntake {
   /** The IMAP session is up (readiness). */
   readonly connected: boolean;
+  /** This agent holds the mailbox (PostgreSQL advisory lock; always true on the embedded database). */
+  readonly lockHeld: boolean;
   /** Resolves after the next full pass over INBOX (tests, the bench). */
   syncNow(): Promise<void>;
   stop(): Promise<void>;
@@ -75,24 +81,39 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
     }
     for (;;) {
       dirty = false;
-      const uids = ((await c.search({ all: true }, { uid: true })) || []).slice(0, BATCH);
+      const waiting = ((await c.search({ all: true }, { uid: true })) || []).slice(0, BATCH);
+      if (!waiting.length) break;
+      // A batch is also capped in bytes (a few 5 MB photos must not sit in memory a hundred at a time).
+      const sizes: { uid: number; size: number }[] = [];
+      for await (const m of c.fetch(waiting, { uid: true, size: true }, { uid: true })) sizes.push({ uid: m.uid, size: m.size ?? 0 });
+      const uids: number[] = [];
+      let bytes = 0;
+      for (const m of sizes.sort((a, b) => a.uid - b.uid)) {
+        if (uids.length && bytes + m.size > BATCH_BYTES) break;
+        uids.push(m.uid);
+        bytes += m.size;
+      }
       if (!uids.length) break;
       const fetched: { uid: number; source: Buffer }[] = [];
       for await (const m of c.fetch(uids, { uid: true, source: true }, { uid: true }))
         if (m.source) fetched.push({ uid: m.uid, source: m.source });
       const done: number[] = [];
       let lastUid = state.lastUid;
-      for (const m of fetched) {
-        if (stopped || !lock?.held) break;
-        const r = await processEmail({ ctx, dryRun: false }, m.source, { mailbox, uidValidity, uid: BigInt(m.uid) });
+      if (stopped || !lock?.held) break;
+      // The whole fetched batch in one commit (the pipeline's persistBatch), then one move.
+      const results = await processEmails(
+        { ctx, dryRun: false },
+        fetched.map((m) => ({ raw: m.source, source: { mailbox, uidValidity, uid: BigInt(m.uid) } })),
+      );
+      results.forEach((r, i) => {
         opts.onResult?.(r);
-        done.push(m.uid);
-        if (BigInt(m.uid) > lastUid) lastUid = BigInt(m.uid);
-      }
+        done.push(fetched[i].uid);
+        if (BigInt(fetched[i].uid) > lastUid) lastUid = BigInt(fetched[i].uid);
+      });
       // Only now, after each email's commit: a crash before this line leaves them in INBOX, recognised next time.
       if (done.length) await c.messageMove(done, PROCESSED_FOLDER, { uid: true });
       await saveMailboxSyncState(ctx, { mailbox, uidValidity, lastUid });
-      if (stopped || done.length < fetched.length || uids.length < BATCH) break;
+      if (stopped || done.length < fetched.length || waiting.length < BATCH) break;
     }
   }
 
@@ -151,7 +172,7 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
         );
         if (!lock) {
           log.info("another agent holds this mailbox: standing by");
-          await sleep(30_000);
+          await sleep(opts.lockRetryMs ?? 5_000);
           continue;
         }
       }
@@ -173,6 +194,9 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
   return {
     get connected() {
       return connected;
+    },
+    get lockHeld() {
+      return lock?.held ?? false;
     },
     syncNow() {
       return new Promise<void>((resolve) => {

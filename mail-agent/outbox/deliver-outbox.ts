@@ -19,7 +19,10 @@ function isPermanent(err: unknown): boolean {
 
 /** Delivers up to `limit` due emails; `shouldStop` is asked before each claim (shutdown ends a round early). */
 export async function deliverOutboxOnce(
-  ctx: CoreContext, transport: MailTransport, limit = 20, shouldStop: () => boolean = () => false,
+  ctx: CoreContext,
+  transport: MailTransport,
+  limit = 20,
+  shouldStop: () => boolean = () => false,
 ): Promise<DeliveryResult> {
   const log = ctx.log.child({ component: "outbox" });
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
@@ -49,23 +52,44 @@ export async function deliverOutboxOnce(
   return result;
 }
 
-/** Polls the outbox until stopped. Returns a stop function that waits for the email being sent, if any. */
-export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, intervalMs = 2000): () => Promise<void> {
+export interface OutboxDelivery {
+  /** Delivers now (the intake just queued replies) instead of at the next poll; a round under way runs again. */
+  kick(): void;
+  /** Stops polling; waits for the email being sent, if any. */
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox until stopped, and at once when kicked. */
+export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, intervalMs = 2000): OutboxDelivery {
   let stopped = false;
+  let busy = false;
+  let again = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    busy = true;
+    again = false;
     running = deliverOutboxOnce(ctx, transport, 20, () => stopped)
       .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox round failed"))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+        busy = false;
+        if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
       });
   };
   tick();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-    transport.close();
+  return {
+    kick() {
+      if (stopped) return;
+      if (busy) again = true;
+      else tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      transport.close();
+    },
   };
 }

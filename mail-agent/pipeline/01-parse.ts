@@ -78,6 +78,10 @@ async function forwardedText(p: ParsedMail, ids: string[]): Promise<string> {
   return parts.join("\n\n");
 }
 
+/** PostgreSQL text (and jsonb) cannot hold NUL: a header carrying one would make every write of the email fail. */
+const noNul = (s: string) => (s.includes("\u0000") ? s.replace(/\u0000/g, "") : s);
+const noNulOrNull = (s: string | null | undefined) => (s == null ? null : noNul(s));
+
 export async function toParsedEmail(raw: Buffer): Promise<ParsedEmail> {
   const p = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
   const embeddedMessageIds: string[] = [];
@@ -88,20 +92,24 @@ export async function toParsedEmail(raw: Buffer): Promise<ParsedEmail> {
     .slice(0, MAX_TEXT_CHARS);
   const from = p.from?.value.find((v) => v.address) ?? null;
   const refs = Array.isArray(p.references) ? p.references : p.references ? p.references.split(/\s+/) : [];
+  const headers = headerMap(p);
+  for (const [k, vs] of headers) headers.set(k, vs.map(noNul));
   return {
-    messageId: p.messageId ?? null,
-    from: from?.address ? { address: from.address, name: from.name || null } : null,
-    replyTo: addresses(p.replyTo)[0] ?? null,
-    to: [...addresses(p.to), ...addresses(p.cc)],
-    subject: (p.subject ?? "").replace(/\s+/g, " ").trim(),
+    messageId: noNulOrNull(p.messageId),
+    from: from?.address ? { address: noNul(from.address), name: noNulOrNull(from.name || null) || null } : null,
+    replyTo: noNulOrNull(addresses(p.replyTo)[0]),
+    to: [...addresses(p.to), ...addresses(p.cc)].map(noNul),
+    subject: noNul(p.subject ?? "")
+      .replace(/\s+/g, " ")
+      .trim(),
     date: p.date && !Number.isNaN(p.date.getTime()) ? p.date : null,
-    headers: headerMap(p),
+    headers,
     contentType: (p.headers.get("content-type") as { value?: string } | undefined)?.value?.toLowerCase() ?? "text/plain",
-    text,
-    inReplyTo: p.inReplyTo?.match(MSGID)?.[0] ?? null,
-    references: refs.flatMap((r) => r.match(MSGID) ?? []),
-    attachments: (p.attachments ?? []).map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
-    embeddedMessageIds,
+    text: noNul(text),
+    inReplyTo: noNul(p.inReplyTo ?? "").match(MSGID)?.[0] ?? null,
+    references: refs.flatMap((r) => noNul(r).match(MSGID) ?? []),
+    attachments: (p.attachments ?? []).map((a) => ({ filename: noNulOrNull(a.filename), contentType: noNul(a.contentType), size: a.size })),
+    embeddedMessageIds: embeddedMessageIds.map(noNul),
   };
 }
 

@@ -6,15 +6,18 @@ import type { Stage } from "./types";
 
 export const validateStage: Stage = async (mail, { ctx }) => {
   const p = mail.parsed!;
-  mail.contentHash = emailContentHash(mail.raw);
-  mail.dedupeKey = inboundDedupeKey(p.messageId, mail.contentHash);
+  mail.contentHash ??= emailContentHash(mail.raw);
+  mail.dedupeKey ??= inboundDedupeKey(p.messageId, mail.contentHash);
   if (!mail.source.replayOf) {
-    const done = await findInboundEmail(ctx, {
-      dedupeKey: mail.dedupeKey,
-      mailbox: mail.source.mailbox ?? undefined,
-      uidValidity: mail.source.uidValidity,
-      uid: mail.source.uid,
-    });
+    const done =
+      mail.prefetched?.inbound !== undefined
+        ? mail.prefetched.inbound
+        : await findInboundEmail(ctx, {
+            dedupeKey: mail.dedupeKey,
+            mailbox: mail.source.mailbox ?? undefined,
+            uidValidity: mail.source.uidValidity,
+            uid: mail.source.uid,
+          });
     if (done) {
       mail.outcome = { action: "duplicate", reason: `already_${done.action.toLowerCase()}`, inboundId: done.id };
       return;

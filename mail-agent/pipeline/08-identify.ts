@@ -9,7 +9,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 export const identifyStage: Stage = async (mail, { ctx }) => {
   const p = mail.parsed!;
-  const sender = await identifyEmailSender(ctx, { email: p.from!.address });
+  const sender = mail.prefetched?.sender ?? (await identifyEmailSender(ctx, { email: p.from!.address }));
   mail.sender = sender;
   const thread = mail.thread;
   if (thread) {

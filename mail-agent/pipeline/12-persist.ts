@@ -1,7 +1,14 @@
 // Stage 12, persist: the orchestrator's decision written by the core in ONE transaction (ticket or message,
 // intake record, reply in the outbox). Automatic mail is stored whole and kept out of the queues; a bounce of
 // our own email also marks that outbox email.
-import { ingestInboundEmail, markOutboxBounced, type InboundDecision, type InboundIntake } from "../../core";
+import {
+  ingestInboundEmail,
+  ingestInboundEmails,
+  markOutboxBounced,
+  type InboundBatchItem,
+  type InboundDecision,
+  type InboundIntake,
+} from "../../core";
 import type { MailContext, PipelineDeps } from "./types";
 
 const SUBJECT_FALLBACK_CHARS = 80;
@@ -69,12 +76,44 @@ export function decisionOf(mail: MailContext): InboundDecision {
   };
 }
 
-export async function persistStage(mail: MailContext, { ctx, dryRun }: PipelineDeps): Promise<void> {
-  if (dryRun) return;
+async function markBounce(mail: MailContext, { ctx }: PipelineDeps): Promise<void> {
   if (mail.outcome?.action === "ignore" && mail.outcome.bouncedMessageIds?.length) {
     await markOutboxBounced(ctx, { messageIds: mail.outcome.bouncedMessageIds, reason: mail.parsed!.subject || mail.outcome.reason });
   }
-  mail.ingested = await ingestInboundEmail(ctx, { intake: intakeOf(mail), decision: decisionOf(mail) });
+}
+
+export async function persistStage(mail: MailContext, deps: PipelineDeps): Promise<void> {
+  if (deps.dryRun) return;
+  await markBounce(mail, deps);
+  mail.ingested = await ingestInboundEmail(deps.ctx, { intake: intakeOf(mail), decision: decisionOf(mail) });
+}
+
+/**
+ * The batch's persist: every email the stages decided on, with its school notification, in ONE
+ * transaction (core: ingestInboundEmails). Returns false when that transaction failed (nothing of it was
+ * written): the orchestrator then persists the emails one by one, so that only a bad one is quarantined.
+ */
+export async function persistBatch(mails: MailContext[], deps: PipelineDeps): Promise<boolean> {
+  if (deps.dryRun || !mails.length) return true;
+  const items: InboundBatchItem[] = [];
+  for (const mail of mails) {
+    await markBounce(mail, deps);
+    items.push({ intake: intakeOf(mail), decision: decisionOf(mail) });
+  }
+  try {
+    const out = await ingestInboundEmails(deps.ctx, { items });
+    mails.forEach((mail, i) => {
+      const r = out[i];
+      mail.ingested = r;
+      mail.notified = true;
+      // A second copy of one email in the same batch is recognised like one found in the database.
+      if (r.duplicate) mail.outcome = { action: "duplicate", reason: `already_${r.action.toLowerCase()}`, inboundId: r.inboundId };
+    });
+    return true;
+  } catch (err) {
+    deps.ctx.log.child({ component: "mail" }).warn({ err, emails: mails.length }, "batch not committed: one email at a time");
+    return false;
+  }
 }
 
 export { intakeOf };

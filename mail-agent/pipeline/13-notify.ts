@@ -6,7 +6,7 @@ import type { MailContext, PipelineDeps } from "./types";
 
 export async function notifyStage(mail: MailContext, { ctx, dryRun }: PipelineDeps): Promise<void> {
   const inboundId = mail.ingested?.inboundId ?? (mail.outcome?.action === "duplicate" ? mail.outcome.inboundId : null);
-  if (dryRun || !inboundId) return;
+  if (dryRun || !inboundId || mail.notified) return;
   try {
     await notifyInboundEmail(ctx, { inboundId });
   } catch (err) {

@@ -20,7 +20,8 @@ import { identifyStage } from "./08-identify";
 import { classifyStage } from "./09-classify";
 import { routeStage } from "./10-route";
 import { replyStage } from "./11-reply";
-import { persistStage } from "./12-persist";
+import { persistBatch, persistStage } from "./12-persist";
+import { prefetchBatch } from "./batch-prefetch";
 import { notifyStage } from "./13-notify";
 import type { MailContext, MailSource, PipelineDeps, Stage } from "./types";
 
@@ -53,7 +54,6 @@ const STAGES: [string, Stage][] = [
   ["09-classify", classifyStage],
   ["10-route", routeStage],
   ["11-reply", replyStage],
-  ["12-persist", persistStage],
 ];
 
 function reasonOf(err: unknown): string {
@@ -119,26 +119,68 @@ async function quarantine(mail: MailContext, deps: PipelineDeps, stage: string, 
   return q.id || null;
 }
 
-export async function processEmail(deps: PipelineDeps, raw: Buffer, source: MailSource): Promise<ProcessResult> {
-  const mail: MailContext = { raw, source };
-  let quarantineId: string | null = null;
-  let quarantined = false;
-  for (const [name, stage] of STAGES) {
-    if (mail.outcome && name !== "12-persist") continue; // an early outcome skips to persist
-    if (mail.outcome?.action === "duplicate" || mail.outcome?.action === "quarantine") break;
+export interface IncomingEmail {
+  raw: Buffer;
+  source: MailSource;
+}
+
+/** Runs `stages` on one email; a stage that throws quarantines it (kept whole) and ends its run. */
+async function runStages(
+  mail: MailContext,
+  deps: PipelineDeps,
+  stages: [string, Stage][],
+  state: { quarantineId: string | null; done: boolean },
+) {
+  for (const [name, stage] of stages) {
+    if (state.done || mail.outcome) return; // an early outcome skips to persist
     try {
       await stage(mail, deps);
     } catch (err) {
-      quarantined = true;
-      quarantineId = await quarantine(mail, deps, name, reasonOf(err));
-      break;
+      state.done = true;
+      state.quarantineId = await quarantine(mail, deps, name, reasonOf(err));
     }
   }
-  if (mail.outcome?.action === "quarantine" && !quarantined) {
-    quarantineId = await quarantine(mail, deps, mail.outcome.stage, mail.outcome.reason);
+}
+
+/**
+ * A fetched batch through the pipeline: stage 1 on each, the batch look-ups, stages 2–11 on each, then ONE
+ * transaction for every decision (persistBatch) — or, should it fail, each email on its own, so that only a
+ * bad one is quarantined — and stage 13 for the emails found already done. Results in the batch's order.
+ */
+export async function processEmails(deps: PipelineDeps, batch: IncomingEmail[]): Promise<ProcessResult[]> {
+  const mails: MailContext[] = batch.map((b) => ({ raw: b.raw, source: b.source }));
+  const states = mails.map(() => ({ quarantineId: null as string | null, done: false }));
+  for (const [i, mail] of mails.entries()) await runStages(mail, deps, STAGES.slice(0, 1), states[i]);
+  await prefetchBatch(
+    mails.filter((_, i) => !states[i].done),
+    deps,
+  ).catch((err) => deps.ctx.log.child({ component: "mail" }).warn({ err }, "batch look-ups failed: each email asks on its own"));
+  for (const [i, mail] of mails.entries()) await runStages(mail, deps, STAGES.slice(1), states[i]);
+  for (const [i, mail] of mails.entries()) {
+    if (mail.outcome?.action === "quarantine" && !states[i].done) {
+      states[i].done = true;
+      states[i].quarantineId = await quarantine(mail, deps, mail.outcome.stage, mail.outcome.reason);
+    }
   }
-  await notifyStage(mail, deps);
-  return { ...resultOf(mail), ...(quarantineId ? { quarantineId } : {}) };
+  const toPersist = mails.filter((m, i) => !states[i].done && m.outcome?.action !== "duplicate");
+  const committed = await persistBatch(toPersist, deps).catch(() => false);
+  if (!committed) {
+    for (const mail of toPersist) {
+      const state = states[mails.indexOf(mail)];
+      try {
+        await persistStage(mail, deps);
+      } catch (err) {
+        state.done = true;
+        state.quarantineId = await quarantine(mail, deps, "12-persist", reasonOf(err));
+      }
+    }
+  }
+  for (const mail of mails) await notifyStage(mail, deps);
+  return mails.map((mail, i) => ({ ...resultOf(mail), ...(states[i].quarantineId ? { quarantineId: states[i].quarantineId } : {}) }));
+}
+
+export async function processEmail(deps: PipelineDeps, raw: Buffer, source: MailSource): Promise<ProcessResult> {
+  return (await processEmails(deps, [{ raw, source }]))[0];
 }
 
 /** `mail replay ID`: the quarantined email through the whole pipeline again. */

@@ -4,6 +4,7 @@
 import type {
   Classification,
   CoreContext,
+  InboundEmailRecord,
   EmailEntities,
   EmailSender,
   EmailThreadTicket,
@@ -71,6 +72,10 @@ export interface MailContext {
   threadAs?: { author: "PARENT" | "STAFF" | "SYSTEM"; reason: string; internal: boolean };
   reply?: ReplyDraft | null;
   ingested?: IngestedEmail;
+  /** Batch look-ups made before stage 2 (batch-prefetch.ts); absent, a stage asks the core itself. */
+  prefetched?: { inbound?: InboundEmailRecord | null; sender?: EmailSender };
+  /** The school was notified inside the batch's transaction: stage 13 has nothing left to do. */
+  notified?: boolean;
 }
 
 export interface PipelineDeps {

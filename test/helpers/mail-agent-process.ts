@@ -1,7 +1,8 @@
 // A mail agent in a process of its own (the SIGKILL test): boots like `aide-portail start` does (config from
 // the environment, the embedded database under DATA_DIR), starts the agent, and talks to the test over IPC.
 // With CRASH_BEFORE_MOVE=1 it stops dead right after the database commit, before moving the email to
-// « Traités », tells the test, and waits there to be killed.
+// « Traités », tells the test, and waits there to be killed. It says « lock-held » once it holds the mailbox
+// (the PostgreSQL advisory lock test).
 import { ImapFlow } from "imapflow";
 import { boot } from "../../bin/boot";
 import { createMetrics } from "../../core";
@@ -17,8 +18,15 @@ async function main(): Promise<void> {
   const booted = await boot({});
   const agent = startMailAgent(
     { ctx: booted.ctx, metrics: createMetrics(booted.ctx) },
-    { outboxIntervalMs: 100, pollMs: 1000, backoff: { baseMs: 100, maxMs: 500 } },
+    { outboxIntervalMs: 100, pollMs: 1000, backoff: { baseMs: 100, maxMs: 500 }, lockRetryMs: 500 },
   );
+  const intake = agent.intake as { lockHeld?: boolean } | null;
+  const watch = setInterval(() => {
+    if (intake?.lockHeld) {
+      clearInterval(watch);
+      process.send?.("lock-held");
+    }
+  }, 50);
   process.on("message", (m) => {
     if (m !== "stop") return;
     void agent
