@@ -48,27 +48,36 @@ interface Case {
   knownStatus?: "ACTIVE" | "PENDING_VALIDATION";
 }
 
-const ignore = (p: Promise<unknown>) => p.then(() => undefined, () => undefined);
-const repeat = async (n: number, f: () => Promise<unknown>) => { for (let i = 0; i < n; i++) await ignore(f()); };
+const ignore = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    () => undefined,
+  );
+const repeat = async (n: number, f: () => Promise<unknown>) => {
+  for (let i = 0; i < n; i++) await ignore(f());
+};
 
 const CASES: Case[] = [
   {
     name: "sendChatSignInCode",
     call: (ctx, email) => sendChatSignInCode(ctx, { email, channelKey: `bench-${email}`, lang: "fr" }),
-    lock: (ctx, email) => repeat(ACCOUNT_POLICY.chatCode.maxPerWindow, () => sendChatSignInCode(ctx, { email, channelKey: `bench-${email}`, lang: "fr" })),
+    lock: (ctx, email) =>
+      repeat(ACCOUNT_POLICY.chatCode.maxPerWindow, () => sendChatSignInCode(ctx, { email, channelKey: `bench-${email}`, lang: "fr" })),
   },
   {
     // A live code is guessed wrong; locked: the code's 5 tries are used up.
     name: "verifyChatSignInCode (wrong code)",
     prepare: (ctx, email) => ignore(sendChatSignInCode(ctx, { email, channelKey: `bench-${email}`, lang: "fr" })),
     call: (ctx, email) => verifyChatSignInCode(ctx, { email, code: "000000", channelKey: `bench-${email}` }),
-    lock: (ctx, email) => repeat(ACCOUNT_POLICY.chatCode.maxAttempts, () => verifyChatSignInCode(ctx, { email, code: "000000", channelKey: `bench-${email}` })),
+    lock: (ctx, email) =>
+      repeat(ACCOUNT_POLICY.chatCode.maxAttempts, () => verifyChatSignInCode(ctx, { email, code: "000000", channelKey: `bench-${email}` })),
   },
   { name: "getSecretQuestion", call: (ctx, email) => getSecretQuestion(ctx, { email, lang: "fr" }) },
   {
     name: "resetPasswordWithSecretAnswer (wrong)",
     call: (ctx, email) => resetPasswordWithSecretAnswer(ctx, { email, answer: "mauvaise réponse" }),
-    lock: (ctx, email) => repeat(ACCOUNT_POLICY.secretReset.maxFailures, () => resetPasswordWithSecretAnswer(ctx, { email, answer: "mauvaise réponse" })),
+    lock: (ctx, email) =>
+      repeat(ACCOUNT_POLICY.secretReset.maxFailures, () => resetPasswordWithSecretAnswer(ctx, { email, answer: "mauvaise réponse" })),
   },
   {
     name: "signIn (wrong password)",
@@ -88,7 +97,10 @@ const CASES: Case[] = [
   },
 ];
 
-interface Stats { median: number; p90: number }
+interface Stats {
+  median: number;
+  p90: number;
+}
 
 function stats(ms: number[]): Stats {
   const s = [...ms].sort((a, b) => a - b);
@@ -100,7 +112,15 @@ async function timeAlternating(ctx: CoreContext, c: Case, a: string[], b: string
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < a.length; i++) {
-    for (const [emails, out] of (i % 2 ? [[b, tb], [a, ta]] : [[a, ta], [b, tb]]) as [string[], number[]][]) {
+    for (const [emails, out] of (i % 2
+      ? [
+          [b, tb],
+          [a, ta],
+        ]
+      : [
+          [a, ta],
+          [b, tb],
+        ]) as [string[], number[]][]) {
       const t0 = performance.now();
       await ignore(c.call(ctx, emails[i]));
       const dt = performance.now() - t0;
@@ -117,7 +137,10 @@ export async function run(): Promise<void> {
     await migrateDatabase(db);
     const ctx: CoreContext = {
       prisma: db.prisma,
-      config: loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "enumeration-bench-")), APP_SECRET: "enumeration-bench-secret-0123456789abcdef" }),
+      config: loadConfig({
+        DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "enumeration-bench-")),
+        APP_SECRET: "enumeration-bench-secret-0123456789abcdef",
+      }),
       log: silentLogger,
       now: () => new Date("2026-11-23T12:00:00-05:00"),
     };
@@ -130,7 +153,9 @@ export async function run(): Promise<void> {
       const active = status === "ACTIVE";
       await db.prisma.account.createMany({
         data: list.map((email) => ({
-          email, status, lang: "fr",
+          email,
+          status,
+          lang: "fr",
           passwordHash: active ? passwordHash : null,
           secretAnswerHash: active ? secretAnswerHash : null,
           ...(active ? SECRET_QUESTION_COLUMN : {}),
@@ -146,16 +171,21 @@ export async function run(): Promise<void> {
     const only = process.env.ENUM_BENCH_ONLY; // e.g. ENUM_BENCH_ONLY=sendChat
     for (const c of CASES.filter((x) => !only || x.name.startsWith(only))) {
       const t0 = performance.now();
-      const known = emails("known"), unknown = emails("unknown");
+      const known = emails("known"),
+        unknown = emails("unknown");
       await accounts(known, c.knownStatus ?? "ACTIVE");
       if (c.prepare) for (const e of [...known, ...unknown]) await c.prepare(ctx, e);
       await settleAfterReply(ctx);
       const [k, u] = await timeAlternating(ctx, c, known, unknown);
       const row = [c.name, fmt(k), fmt(u), ratio(k, u)];
       if (c.lock) {
-        const lk = emails("lknown"), lu = emails("lunknown");
+        const lk = emails("lknown"),
+          lu = emails("lunknown");
         await accounts(lk, c.knownStatus ?? "ACTIVE");
-        for (const e of [...lk, ...lu]) { if (c.prepare) await c.prepare(ctx, e); await c.lock(ctx, e); }
+        for (const e of [...lk, ...lu]) {
+          if (c.prepare) await c.prepare(ctx, e);
+          await c.lock(ctx, e);
+        }
         await settleAfterReply(ctx);
         const [a, b] = await timeAlternating(ctx, c, lk, lu);
         row.push(fmt(a), fmt(b), ratio(a, b));

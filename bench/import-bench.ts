@@ -27,7 +27,12 @@ interface Figures {
 
 async function measure(db: Database, dir: string): Promise<Figures> {
   await migrateDatabase(db);
-  const ctx = { prisma: db.prisma, config: loadConfig({ DATA_DIR: path.join(os.tmpdir(), "aide-portail-bench") }), log: silentLogger, now: () => new Date() };
+  const ctx = {
+    prisma: db.prisma,
+    config: loadConfig({ DATA_DIR: path.join(os.tmpdir(), "aide-portail-bench") }),
+    log: silentLogger,
+    now: () => new Date(),
+  };
   let t = performance.now();
   const first = await importOneRoster(ctx, { dir });
   const firstS = (performance.now() - t) / 1000;
@@ -35,7 +40,12 @@ async function measure(db: Database, dir: string): Promise<Figures> {
   t = performance.now();
   const again = await importOneRoster(ctx, { dir });
   const reimportS = (performance.now() - t) / 1000;
-  return { rows: first.totals.read, firstS, reimportS, reimportChanged: again.totals.created + again.totals.updated + again.totals.deactivated };
+  return {
+    rows: first.totals.read,
+    firstS,
+    reimportS,
+    reimportChanged: again.totals.created + again.totals.updated + again.totals.deactivated,
+  };
 }
 
 const withPostgres = <T>(url: string, fn: (db: Database) => Promise<T>) => withScratchPostgres(url, "ap_bench_import", fn);
@@ -58,10 +68,20 @@ export async function run(): Promise<void> {
     if (!url) console.log("(DATABASE_URL unset: PostgreSQL column skipped)");
     const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     const rows: string[][] = [
-      ["first import, rows/s", (a.rows / a.firstS).toFixed(0), b ? (b.rows / b.firstS).toFixed(0) : "—", b ? ratio(b.rows / b.firstS, a.rows / a.firstS) : "—"],
+      [
+        "first import, rows/s",
+        (a.rows / a.firstS).toFixed(0),
+        b ? (b.rows / b.firstS).toFixed(0) : "—",
+        b ? ratio(b.rows / b.firstS, a.rows / a.firstS) : "—",
+      ],
       ["first import, s", a.firstS.toFixed(1), b ? b.firstS.toFixed(1) : "—", b ? ratio(b.firstS, a.firstS) : "—"],
       ["re-import (no change), s", a.reimportS.toFixed(1), b ? b.reimportS.toFixed(1) : "—", b ? ratio(b.reimportS, a.reimportS) : "—"],
-      ["re-import rows/s", (a.rows / a.reimportS).toFixed(0), b ? (b.rows / b.reimportS).toFixed(0) : "—", b ? ratio(b.rows / b.reimportS, a.rows / a.reimportS) : "—"],
+      [
+        "re-import rows/s",
+        (a.rows / a.reimportS).toFixed(0),
+        b ? (b.rows / b.reimportS).toFixed(0) : "—",
+        b ? ratio(b.rows / b.reimportS, a.rows / a.reimportS) : "—",
+      ],
       ["rows changed by the re-import", String(a.reimportChanged), b ? String(b.reimportChanged) : "—", ""],
     ];
     const head = [`import of ${a.rows} rows`, "PGlite", "PostgreSQL", "PG / PGlite"];

@@ -60,7 +60,19 @@ async function nlpjs(train: Line[], test: Line[], held: Line[]) {
   container.use(LangEn);
   // NLP.js registers its NLU defaults with `log: true` (one console line per training epoch); ours come
   // first and are kept. The logger is silenced for its "contains only stop words" warnings.
-  container.registerConfiguration("nlu-??", { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, spellCheckDistance: 1, filterZeros: true, log: false }, true);
+  container.registerConfiguration(
+    "nlu-??",
+    {
+      keepStopwords: true,
+      nonefeatureValue: 1,
+      nonedeltaMultiplier: 1.2,
+      spellCheck: false,
+      spellCheckDistance: 1,
+      filterZeros: true,
+      log: false,
+    },
+    true,
+  );
   const quiet = () => undefined;
   container.register("logger", { trace: quiet, debug: quiet, info: quiet, log: quiet, warn: quiet, error: quiet, fatal: quiet }, true);
   const nlp = container.get("nlp");
@@ -87,14 +99,18 @@ export async function run(): Promise<void> {
   const train = readJsonl("train.jsonl");
   const test = readJsonl("test.jsonl");
   // NLP.js has no "mixed": it is told French for those.
-  const held = HELD_OUT.flatMap((f) => readJsonl(f, FIXTURES)).map((l) => ({ ...l, lang: l.lang === "en" ? ("en" as const) : ("fr" as const) }));
+  const held = HELD_OUT.flatMap((f) => readJsonl(f, FIXTURES)).map((l) => ({
+    ...l,
+    lang: l.lang === "en" ? ("en" as const) : ("fr" as const),
+  }));
 
   const before = heapUsed();
   const t0 = performance.now();
   const model = loadModel();
   const loadMs = performance.now() - t0;
   const heapMb = (heapUsed() - before) / 1e6;
-  const accuracyOn = (lines: Line[]) => lines.filter((l) => classify(l.text, { channel: l.channel }).intent === l.intent).length / Math.max(1, lines.length);
+  const accuracyOn = (lines: Line[]) =>
+    lines.filter((l) => classify(l.text, { channel: l.channel }).intent === l.intent).length / Math.max(1, lines.length);
   const ours = {
     accuracy: accuracyOn(test),
     heldAccuracy: accuracyOn(held),
@@ -108,8 +124,12 @@ export async function run(): Promise<void> {
   row("accuracy (test.jsonl)", ours.accuracy.toFixed(3), theirs.accuracy.toFixed(3));
   row(`accuracy (external 7+8, ${held.length})`, ours.heldAccuracy.toFixed(3), theirs.heldAccuracy.toFixed(3));
   row("classifications/s", ours.perSec.toFixed(0), theirs.perSec.toFixed(0));
-  console.log(`speed ratio (ours / NLP.js): ${(ours.perSec / theirs.perSec).toFixed(1)}x; accuracy difference: ${((ours.accuracy - theirs.accuracy) * 100).toFixed(1)} points`);
-  console.log(`our model: ${model.index.size} features, load ${loadMs.toFixed(0)} ms, heap +${heapMb.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? "" : " (approximate: run node with --expose-gc for exact figures)"}`);
+  console.log(
+    `speed ratio (ours / NLP.js): ${(ours.perSec / theirs.perSec).toFixed(1)}x; accuracy difference: ${((ours.accuracy - theirs.accuracy) * 100).toFixed(1)} points`,
+  );
+  console.log(
+    `our model: ${model.index.size} features, load ${loadMs.toFixed(0)} ms, heap +${heapMb.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? "" : " (approximate: run node with --expose-gc for exact figures)"}`,
+  );
   console.log(`NLP.js training time: ${(theirs.trainMs / 1000).toFixed(1)} s`);
 }
 

@@ -27,7 +27,10 @@ export interface BootOptions {
 function prepareDataDir(config: Config): void {
   const dir = config.dataDir;
   const notFolder = () =>
-    new AppError("config.data_dir_not_folder", { params: { dir }, log: `DATA_DIR ${dir} (or one of its parents) is a file, not a folder: point DATA_DIR at a folder` });
+    new AppError("config.data_dir_not_folder", {
+      params: { dir },
+      log: `DATA_DIR ${dir} (or one of its parents) is a file, not a folder: point DATA_DIR at a folder`,
+    });
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw notFolder();
   if (config.DATABASE_URL) return; // nothing is written there before it is needed
   try {
@@ -36,7 +39,11 @@ function prepareDataDir(config: Config): void {
     const code = (err as NodeJS.ErrnoException).code;
     // A parent that is a file (DATA_DIR=/etc/passwd/data) gives ENOTDIR, a file at the path EEXIST.
     if (code === "EEXIST" || code === "ENOTDIR") throw notFolder();
-    throw new AppError("config.data_dir_unusable", { params: { dir }, log: `cannot create DATA_DIR ${dir}: ${(err as Error).message}`, cause: err });
+    throw new AppError("config.data_dir_unusable", {
+      params: { dir },
+      log: `cannot create DATA_DIR ${dir}: ${(err as Error).message}`,
+      cause: err,
+    });
   }
 }
 

@@ -33,7 +33,8 @@ function tcpReachable(host: string, port: number, timeoutMs = 5000): Promise<voi
 async function checkIntegrity(db: Database, t: TFunction): Promise<DoctorLine> {
   try {
     const r = await checkDatabaseIntegrity(db.prisma);
-    if (r.problems.length === 0) return { check: "integrity", ok: true, detail: t("cli:doctor.integrity.ok", { tables: r.tables, rows: r.rows }) };
+    if (r.problems.length === 0)
+      return { check: "integrity", ok: true, detail: t("cli:doctor.integrity.ok", { tables: r.tables, rows: r.rows }) };
     const problems = r.problems.map((p) => `\n    - ${p.table}: ${p.detail}`).join("");
     return { check: "integrity", ok: false, detail: t("cli:doctor.integrity.damaged", { count: r.problems.length, problems }) };
   } catch (err) {
@@ -49,7 +50,10 @@ async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine[]
   try {
     const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.pgliteDir, poolSize: 1 });
     try {
-      const expected = fs.readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      const expected = fs
+        .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
       let applied: string[] = [];
       try {
         const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
@@ -71,7 +75,8 @@ async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine[]
     }
   } catch (err) {
     // A running `start` holds the embedded database: that is a working system, not a fault.
-    if (isAppError(err, "db.in_use")) return [{ check: "database", ok: true, detail: t("cli:doctor.db.inUse", { where, pid: err.params.pid }) }];
+    if (isAppError(err, "db.in_use"))
+      return [{ check: "database", ok: true, detail: t("cli:doctor.db.inUse", { where, pid: err.params.pid }) }];
     return [{ check: "database", ok: false, detail: t("cli:doctor.db.failed", { where, error: (err as Error).message }) }];
   }
 }
@@ -96,7 +101,11 @@ async function checkMailbox(config: Config, t: TFunction): Promise<DoctorLine> {
     await tcpReachable(config.IMAP_HOST, port);
     return { check: "mailbox", ok: true, detail: t("cli:doctor.mailbox.reachable", { host: config.IMAP_HOST, port }) };
   } catch (err) {
-    return { check: "mailbox", ok: false, detail: t("cli:doctor.mailbox.failed", { host: config.IMAP_HOST, port, error: (err as Error).message }) };
+    return {
+      check: "mailbox",
+      ok: false,
+      detail: t("cli:doctor.mailbox.failed", { host: config.IMAP_HOST, port, error: (err as Error).message }),
+    };
   }
 }
 
@@ -138,8 +147,10 @@ function checkKeyFile(config: Config, t: TFunction): DoctorLine {
   if (!fs.existsSync(where)) return { check: "keyfile", ok: true, detail: t("cli:doctor.keyFile.notCreated", { where }) };
   try {
     const mode = fs.statSync(where).mode & 0o777;
-    if (fs.readFileSync(where, "utf8").trim().length < 32) return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.tooShort", { where }) };
-    if (mode & 0o077) return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.tooOpen", { where, mode: mode.toString(8).padStart(4, "0") }) };
+    if (fs.readFileSync(where, "utf8").trim().length < 32)
+      return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.tooShort", { where }) };
+    if (mode & 0o077)
+      return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.tooOpen", { where, mode: mode.toString(8).padStart(4, "0") }) };
     return { check: "keyfile", ok: true, detail: t("cli:doctor.keyFile.ok", { where }) };
   } catch (err) {
     return { check: "keyfile", ok: false, detail: t("cli:doctor.keyFile.unreadable", { where, error: (err as Error).message }) };
@@ -160,7 +171,18 @@ export async function runDoctor(env: NodeJS.ProcessEnv, t: TFunction, opts: { mi
     config = loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    return [{ check: "config", ok: false, detail: t("cli:errors.config", { problems: err.problemsIn(t).map((p) => `  - ${p}`).join("\n") }) }];
+    return [
+      {
+        check: "config",
+        ok: false,
+        detail: t("cli:errors.config", {
+          problems: err
+            .problemsIn(t)
+            .map((p) => `  - ${p}`)
+            .join("\n"),
+        }),
+      },
+    ];
   }
   return [
     { check: "config", ok: true, detail: t("cli:doctor.config.ok") },

@@ -74,7 +74,14 @@ export function buildProgram(deps: CommandDeps = commandDeps()): Command {
 async function reportFailure(err: unknown): Promise<void> {
   const { AppError, ConfigError, createLogger } = require("../core") as typeof import("../core");
   if (err instanceof ConfigError) {
-    console.error(t("cli:errors.config", { problems: err.problemsIn(t).map((p) => `  - ${p}`).join("\n") }));
+    console.error(
+      t("cli:errors.config", {
+        problems: err
+          .problemsIn(t)
+          .map((p) => `  - ${p}`)
+          .join("\n"),
+      }),
+    );
     return;
   }
   const pino = (require("pino") as typeof import("pino")).default;

@@ -86,16 +86,20 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError(code === "EADDRINUSE" ? "http.port_in_use" : "http.listen_failed", {
       params: { port: config.PORT },
-      log: code === "EADDRINUSE"
-        ? `PORT ${config.PORT} is already in use on ${host} (another aide-portail, or another program): stop it or set PORT to a free port`
-        : `cannot listen on ${host}:${config.PORT}: ${(err as Error).message}`,
+      log:
+        code === "EADDRINUSE"
+          ? `PORT ${config.PORT} is already in use on ${host} (another aide-portail, or another program): stop it or set PORT to a free port`
+          : `cannot listen on ${host}:${config.PORT}: ${(err as Error).message}`,
       cause: err,
     });
   }
   memoryCheckpoint(log, "listening");
   const address = server.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
-  log.info({ component: "start", url, role, database: booted.db.kind, mail: mail.transport.kind, intake: mail.intake ? "on" : "off" }, "Aide-Portail started");
+  log.info(
+    { component: "start", url, role, database: booted.db.kind, mail: mail.transport.kind, intake: mail.intake ? "on" : "off" },
+    "Aide-Portail started",
+  );
   let stopping: Promise<void> | undefined;
   return {
     booted,

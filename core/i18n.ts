@@ -18,7 +18,10 @@ export function loadResources(dir = TEMPLATES_DIR): Record<Lang, ResourceLanguag
   for (const lang of LANGS) {
     out[lang] = {};
     const langDir = path.join(dir, lang);
-    for (const file of fs.readdirSync(langDir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of fs
+      .readdirSync(langDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       out[lang][file.replace(/\.json$/, "")] = JSON.parse(fs.readFileSync(path.join(langDir, file), "utf8"));
     }
   }

@@ -11,11 +11,28 @@ export { getI18n, translator, isLang, LANGS, type Lang } from "./i18n";
 export * from "./outbox";
 export { createMetrics, type Metrics, type TurnRecord } from "./metrics";
 export { correlationIdFor, withCorrelation, type CorrelationKind } from "./correlation";
-export { runOncePerPeriod, scheduleJob, periodKey, INSTANCE_ID, type JobRunOptions, type JobRunOutcome, type ScheduledJob } from "./scheduled-job";
+export {
+  runOncePerPeriod,
+  scheduleJob,
+  periodKey,
+  INSTANCE_ID,
+  type JobRunOptions,
+  type JobRunOutcome,
+  type ScheduledJob,
+} from "./scheduled-job";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
 export { afterReply, settleAfterReply } from "./util/after-reply";
 export * from "./accounts";
-export { classify, detectLanguage, CLARIFY_BELOW, INTENTS, type IntentId, type Classification, type ClassifyOptions, type IntentScore } from "./nlu";
+export {
+  classify,
+  detectLanguage,
+  CLARIFY_BELOW,
+  INTENTS,
+  type IntentId,
+  type Classification,
+  type ClassifyOptions,
+  type IntentScore,
+} from "./nlu";
 export { extractRequest as extractEmailRequest } from "./nlu/email-text";
 export { evaluateJsonl, formatReport as formatEvalReport } from "./nlu/evaluate";
 export * from "./nlu/entities";

@@ -4,9 +4,29 @@ import pino, { type Logger } from "pino";
 
 /** Paths pino censors wherever they appear (one and two levels deep, the usual shapes of our log objects). */
 export const REDACT_PATHS = [
-  "password", "newPassword", "temporaryPassword", "passwordHash", "answer", "secretAnswer", "secretAnswerHash",
-  "code", "token", "otp", "authorization", "cookie", "MicrosoftAppPassword", "IMAP_PASSWORD", "SMTP_URL", "DATABASE_URL",
-  "student", "child", "children", "record", "records", "birthDate", "oen",
+  "password",
+  "newPassword",
+  "temporaryPassword",
+  "passwordHash",
+  "answer",
+  "secretAnswer",
+  "secretAnswerHash",
+  "code",
+  "token",
+  "otp",
+  "authorization",
+  "cookie",
+  "MicrosoftAppPassword",
+  "IMAP_PASSWORD",
+  "SMTP_URL",
+  "DATABASE_URL",
+  "student",
+  "child",
+  "children",
+  "record",
+  "records",
+  "birthDate",
+  "oen",
 ].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 export type { Logger };

@@ -17,7 +17,8 @@ export const publicUrls = {
   /** A report card's expiring download link. */
   reportCardDownload: (ctx: CoreContext, token: string) => `${ctx.config.publicUrl}${PUBLIC_PATHS.reportCardDownload}${token}`,
   /** A ticket in the triage console (the school's notification email). */
-  triageTicket: (ctx: CoreContext, ticketId: string) => `${ctx.config.publicUrl}${PUBLIC_PATHS.triageTicket}${encodeURIComponent(ticketId)}`,
+  triageTicket: (ctx: CoreContext, ticketId: string) =>
+    `${ctx.config.publicUrl}${PUBLIC_PATHS.triageTicket}${encodeURIComponent(ticketId)}`,
   /** A new staff member's one-time set-password link (aide-portail staff add). */
   staffSetPassword: (ctx: CoreContext, token: string) =>
     `${ctx.config.publicUrl}${PUBLIC_PATHS.staffSetPassword}?code=${encodeURIComponent(token)}`,

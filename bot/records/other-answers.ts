@@ -33,12 +33,10 @@ export async function reportCardsAnswer(ctx: CoreContext, o: ChildAsk): Promise<
   const cards = await listReportCards(ctx, { accountId: o.accountId, childId: child.id });
   if (cards.length === 0) return { text: t("bot:records.reportCards.none", { child: nameOf(child) }) };
   const linked = await Promise.all(
-    cards
-      .slice(0, LINKED_REPORT_CARDS)
-      .map(async (c) => ({
-        c,
-        link: await createReportCardDownloadLink(ctx, { accountId: o.accountId, childId: child.id, reportCardId: c.id }),
-      })),
+    cards.slice(0, LINKED_REPORT_CARDS).map(async (c) => ({
+      c,
+      link: await createReportCardDownloadLink(ctx, { accountId: o.accountId, childId: child.id, reportCardId: c.id }),
+    })),
   );
   const expires = formatTime(linked[0].link.expiresAt, lang);
   const lines = linked.map(({ c, link }) => t("bot:records.reportCards.line", { name: c.reportName, year: c.schoolYear, url: link.url }));

@@ -43,10 +43,20 @@ export async function takeAttempt(ctx: CoreContext, kind: AttemptKind, accountId
     data: { [count]: 0, [until]: lockUntil },
   });
   if (started.count === 1) {
-    await recordAudit(ctx.prisma, { at: now, actorType: "anonymous", action: LOCK_ACTION[kind], entityType: "account", entityId: accountId, data: { until: lockUntil.toISOString(), concurrent: true } });
+    await recordAudit(ctx.prisma, {
+      at: now,
+      actorType: "anonymous",
+      action: LOCK_ACTION[kind],
+      entityType: "account",
+      entityId: accountId,
+      data: { until: lockUntil.toISOString(), concurrent: true },
+    });
     ctx.log.warn({ component: "accounts", accountId, kind }, "attempts locked: too many at once");
   }
-  const row = await ctx.prisma.account.findUnique({ where: { id: accountId }, select: { loginLockedUntil: true, secretLockedUntil: true } });
+  const row = await ctx.prisma.account.findUnique({
+    where: { id: accountId },
+    select: { loginLockedUntil: true, secretLockedUntil: true },
+  });
   const current = kind === "login" ? row?.loginLockedUntil : row?.secretLockedUntil;
   return current && current > now ? current : lockUntil;
 }

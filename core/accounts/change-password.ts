@@ -51,7 +51,9 @@ export async function verifyPasswordOrProof(ctx: CoreContext, accountId: string,
 export async function changePassword(ctx: CoreContext, opts: ChangePasswordOptions): Promise<AccountSummary> {
   assertPasswordPolicy(opts.newPassword);
   const account = await verifyPasswordOrProof(ctx, opts.accountId, opts.currentPassword, opts.currentPasswordProof);
-  if (opts.currentPassword !== undefined ? opts.newPassword === opts.currentPassword : await checkHash(opts.newPassword, account.passwordHash)) {
+  if (
+    opts.currentPassword !== undefined ? opts.newPassword === opts.currentPassword : await checkHash(opts.newPassword, account.passwordHash)
+  ) {
     throw accountError("password_same_as_current");
   }
   const passwordHash = await hashPassword(opts.newPassword);
@@ -63,7 +65,15 @@ export async function changePassword(ctx: CoreContext, opts: ChangePasswordOptio
     await tx.session.deleteMany({
       where: { accountId: account.id, ...(opts.keepChannelKey ? { NOT: { channelKey: opts.keepChannelKey } } : {}) },
     });
-    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.password_changed", entityType: "account", entityId: account.id, data: { wasTemporary: account.mustChangePassword } });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.password_changed",
+      entityType: "account",
+      entityId: account.id,
+      data: { wasTemporary: account.mustChangePassword },
+    });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "password changed");
   return getAccountSummary(ctx, { accountId: account.id });

@@ -26,7 +26,14 @@ export async function changeSecretQuestion(ctx: CoreContext, opts: ChangeSecretQ
       where: { id: account.id },
       data: { secretQuestionId: questionId, secretAnswerHash, failedSecretAttempts: 0, secretLockedUntil: null, failedLoginAttempts: 0 },
     });
-    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.secret_question_changed", entityType: "account", entityId: account.id });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.secret_question_changed",
+      entityType: "account",
+      entityId: account.id,
+    });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "secret question changed");
   return getAccountSummary(ctx, { accountId: account.id });

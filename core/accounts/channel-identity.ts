@@ -11,11 +11,18 @@ export interface ChannelIdentityOptions {
   userKey: string;
 }
 
-export async function linkChannelIdentity(ctx: CoreContext, opts: ChannelIdentityOptions & { accountId: string }): Promise<{ accountId: string; channel: string }> {
+export async function linkChannelIdentity(
+  ctx: CoreContext,
+  opts: ChannelIdentityOptions & { accountId: string },
+): Promise<{ accountId: string; channel: string }> {
   const account = await ctx.prisma.account.findUnique({ where: { id: opts.accountId }, select: { id: true, status: true } });
-  if (!account || account.status !== "ACTIVE") throw accountError("account_not_found", { log: `cannot link identity to account ${opts.accountId}` });
+  if (!account || account.status !== "ACTIVE")
+    throw accountError("account_not_found", { log: `cannot link identity to account ${opts.accountId}` });
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.channelIdentity.findUnique({ where: { channel_userKey: { channel: opts.channel, userKey: opts.userKey } }, select: { accountId: true } });
+    const before = await tx.channelIdentity.findUnique({
+      where: { channel_userKey: { channel: opts.channel, userKey: opts.userKey } },
+      select: { accountId: true },
+    });
     if (before?.accountId === account.id) return;
     await tx.channelIdentity.upsert({
       where: { channel_userKey: { channel: opts.channel, userKey: opts.userKey } },
@@ -35,7 +42,10 @@ export async function linkChannelIdentity(ctx: CoreContext, opts: ChannelIdentit
   return { accountId: account.id, channel: opts.channel };
 }
 
-export async function findAccountByChannelIdentity(ctx: CoreContext, opts: ChannelIdentityOptions): Promise<{ accountId: string; lang: Lang } | null> {
+export async function findAccountByChannelIdentity(
+  ctx: CoreContext,
+  opts: ChannelIdentityOptions,
+): Promise<{ accountId: string; lang: Lang } | null> {
   const row = await ctx.prisma.channelIdentity.findUnique({
     where: { channel_userKey: { channel: opts.channel, userKey: opts.userKey } },
     select: { account: { select: { id: true, status: true, lang: true } } },

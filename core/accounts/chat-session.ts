@@ -55,7 +55,15 @@ export async function signOutChat(ctx: CoreContext, opts: { channelKey: string }
   await ctx.prisma.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { id: { in: sessions.map((s) => s.id) } } });
     for (const s of sessions) {
-      await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: s.accountId, action: "account.chat_signed_out", entityType: "account", entityId: s.accountId, data: { channelKey: opts.channelKey } });
+      await recordAudit(tx, {
+        at: ctx.now(),
+        actorType: "parent",
+        actorId: s.accountId,
+        action: "account.chat_signed_out",
+        entityType: "account",
+        entityId: s.accountId,
+        data: { channelKey: opts.channelKey },
+      });
     }
   });
   return { signedOut: true };

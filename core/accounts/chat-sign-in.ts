@@ -43,7 +43,8 @@ export async function sendChatSignInCode(ctx: CoreContext, opts: SendChatSignInC
   const limit = await consumeRateLimit(ctx, emailKey(ctx, "chat-code", email), { max: POLICY.maxPerWindow, windowMs: POLICY.windowMs });
   if (!limit.allowed) throw accountError("code_rate_limited", { params: { minutes: minutesUntil(ctx, limit.retryAt) } });
   const daily = await consumeRateLimit(ctx, emailKey(ctx, "chat-code-day", email), ACCOUNT_POLICY.chatCodeDaily);
-  if (!daily.allowed) throw accountError("code_rate_limited", { params: { minutes: minutesUntil(ctx, daily.retryAt) }, log: "daily chat-code cap" });
+  if (!daily.allowed)
+    throw accountError("code_rate_limited", { params: { minutes: minutesUntil(ctx, daily.retryAt) }, log: "daily chat-code cap" });
   const { channelKey, lang } = opts;
   afterReply(ctx, "chat code", () => createAndEmailCode(ctx, email, channelKey, lang));
   return { emailedTo: maskEmail(email) };
@@ -60,12 +61,34 @@ async function createAndEmailCode(ctx: CoreContext, email: string, channelKey: s
   const code = generateNumericCode();
   await ctx.prisma.$transaction(async (tx) => {
     // Only the latest code of a conversation works.
-    await tx.oneTimeCode.updateMany({ where: { accountId: account.id, purpose: "CHAT_SIGNIN", subject: channelKey, consumedAt: null }, data: { consumedAt: now } });
-    await tx.oneTimeCode.create({
-      data: { id, purpose: "CHAT_SIGNIN", accountId: account.id, subject: channelKey, codeHash: codeHash(ctx, id, code), expiresAt: new Date(now.getTime() + POLICY.ttlMs), createdAt: now },
+    await tx.oneTimeCode.updateMany({
+      where: { accountId: account.id, purpose: "CHAT_SIGNIN", subject: channelKey, consumedAt: null },
+      data: { consumedAt: now },
     });
-    await enqueueEmail(ctx, { template: "accounts:email.chatCode", lang, to: account.email, params: { code, minutes: POLICY.ttlMs / 60_000 } }, tx);
-    await recordAudit(tx, { at: now, actorType: "anonymous", action: "account.chat_code_sent", entityType: "account", entityId: account.id, data: { channelKey } });
+    await tx.oneTimeCode.create({
+      data: {
+        id,
+        purpose: "CHAT_SIGNIN",
+        accountId: account.id,
+        subject: channelKey,
+        codeHash: codeHash(ctx, id, code),
+        expiresAt: new Date(now.getTime() + POLICY.ttlMs),
+        createdAt: now,
+      },
+    });
+    await enqueueEmail(
+      ctx,
+      { template: "accounts:email.chatCode", lang, to: account.email, params: { code, minutes: POLICY.ttlMs / 60_000 } },
+      tx,
+    );
+    await recordAudit(tx, {
+      at: now,
+      actorType: "anonymous",
+      action: "account.chat_code_sent",
+      entityType: "account",
+      entityId: account.id,
+      data: { channelKey },
+    });
   });
 }
 
@@ -108,26 +131,50 @@ export async function verifyChatSignInCode(ctx: CoreContext, opts: VerifyChatSig
     where: { id: live?.id ?? NO_ID, consumedAt: null, attempts: { lt: POLICY.maxAttempts } },
     data: { attempts: { increment: 1 } },
   });
-  const typed = String(opts.code ?? "").slice(0, 64).replace(/\D+/g, "");
+  const typed = String(opts.code ?? "")
+    .slice(0, 64)
+    .replace(/\D+/g, "");
   const digest = codeHash(ctx, live?.id ?? NO_ID, typed);
   const right = taken.count === 1 && !!live && typed.length === 6 && sameDigest(digest, live.codeHash);
   if (!account || !live || !right) {
-    const detail = !account ? "chat code for an email without an active account" : !live ? "no live chat code" : taken.count !== 1 ? "chat code out of attempts" : `wrong chat code for account ${account.id}`;
+    const detail = !account
+      ? "chat code for an email without an active account"
+      : !live
+        ? "no live chat code"
+        : taken.count !== 1
+          ? "chat code out of attempts"
+          : `wrong chat code for account ${account.id}`;
     const used = await ctx.prisma.oneTimeCode.findUnique({ where: { id: live?.id ?? NO_ID }, select: { attempts: true } });
     const attempts = used?.attempts ?? 0;
-    if (attempts >= POLICY.maxAttempts) await ctx.prisma.oneTimeCode.updateMany({ where: { id: live?.id ?? NO_ID, consumedAt: null }, data: { consumedAt: now } });
+    if (attempts >= POLICY.maxAttempts)
+      await ctx.prisma.oneTimeCode.updateMany({ where: { id: live?.id ?? NO_ID, consumedAt: null }, data: { consumedAt: now } });
     const daily = await recordFailure(ctx, dayKey, ACCOUNT_POLICY.chatCodeFailDaily);
     await recordAudit(ctx.prisma, {
       // chat_code_failed: a code was compared and wrong; chat_code_refused: nothing to compare (same write).
-      at: now, actorType: "anonymous", action: live && taken.count === 1 ? "account.chat_code_failed" : "account.chat_code_refused", entityType: "account", entityId: account?.id ?? null,
-      data: { ...(account ? { attempt: attempts } : { withoutAccount: true }), ...(daily.locked ? { dailyLock: daily.lockedUntil!.toISOString() } : {}) },
+      at: now,
+      actorType: "anonymous",
+      action: live && taken.count === 1 ? "account.chat_code_failed" : "account.chat_code_refused",
+      entityType: "account",
+      entityId: account?.id ?? null,
+      data: {
+        ...(account ? { attempt: attempts } : { withoutAccount: true }),
+        ...(daily.locked ? { dailyLock: daily.lockedUntil!.toISOString() } : {}),
+      },
     });
     if (daily.locked && account) {
-      ctx.log.warn({ component: "accounts", accountId: account.id }, "chat sign-in locked for a day after repeated wrong codes; owner notified");
+      ctx.log.warn(
+        { component: "accounts", accountId: account.id },
+        "chat sign-in locked for a day after repeated wrong codes; owner notified",
+      );
       const owner = { to: account.email, lang: asLang(account.lang) };
       const { maxFailures, lockMs } = ACCOUNT_POLICY.chatCodeFailDaily;
       afterReply(ctx, "chat-code lock notice", async () => {
-        await enqueueEmail(ctx, { template: "accounts:email.chatCodeLocked", lang: owner.lang, to: owner.to, params: { failures: maxFailures, hours: lockMs / 3_600_000 } });
+        await enqueueEmail(ctx, {
+          template: "accounts:email.chatCodeLocked",
+          lang: owner.lang,
+          to: owner.to,
+          params: { failures: maxFailures, hours: lockMs / 3_600_000 },
+        });
       });
     }
     if (daily.locked) throw accountError("code_locked", { params: { minutes: minutesUntil(ctx, daily.lockedUntil!) }, log: detail });
@@ -139,7 +186,15 @@ export async function verifyChatSignInCode(ctx: CoreContext, opts: VerifyChatSig
     if (used.count !== 1) throw accountError("code_invalid", { log: "chat code consumed concurrently" });
     await tx.session.deleteMany({ where: { channelKey: opts.channelKey } }); // one identity per conversation
     await tx.session.create({ data: { accountId: account.id, channelKey: opts.channelKey, expiresAt, lastSeenAt: now, createdAt: now } });
-    await recordAudit(tx, { at: now, actorType: "parent", actorId: account.id, action: "account.chat_signed_in", entityType: "account", entityId: account.id, data: { channelKey: opts.channelKey } });
+    await recordAudit(tx, {
+      at: now,
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.chat_signed_in",
+      entityType: "account",
+      entityId: account.id,
+      data: { channelKey: opts.channelKey },
+    });
   });
   await clearRateLimit(ctx, dayKey);
   ctx.log.info({ component: "accounts", accountId: account.id }, "chat conversation signed in");

@@ -20,7 +20,11 @@ export interface CheckValidationTokenResult {
 export async function checkValidationToken(ctx: CoreContext, opts: { token: string }): Promise<CheckValidationTokenResult> {
   const { account } = await findValidationToken(ctx, ctx.prisma, opts.token);
   if (account.status !== "PENDING_VALIDATION" && account.status !== "PENDING_SCHOOL") throw accountError("token_invalid");
-  return { email: account.email, lang: asLang(account.lang), next: account.status === "PENDING_VALIDATION" ? "set_password" : "confirm_email" };
+  return {
+    email: account.email,
+    lang: asLang(account.lang),
+    next: account.status === "PENDING_VALIDATION" ? "set_password" : "confirm_email",
+  };
 }
 
 export interface CompleteAccountCreationOptions {
@@ -61,7 +65,14 @@ export async function completeAccountCreation(ctx: CoreContext, opts: CompleteAc
         secretLockedUntil: null,
       },
     });
-    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.activated", entityType: "account", entityId: account.id });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.activated",
+      entityType: "account",
+      entityId: account.id,
+    });
     return account.id;
   });
   ctx.log.info({ component: "accounts", accountId }, "account activated");
@@ -72,11 +83,19 @@ export async function completeAccountCreation(ctx: CoreContext, opts: CompleteAc
 export async function confirmAccountEmail(ctx: CoreContext, opts: { token: string }): Promise<AccountSummary> {
   const accountId = await ctx.prisma.$transaction(async (tx) => {
     const { codeId, account } = await findValidationToken(ctx, tx, opts.token);
-    if (account.status !== "PENDING_SCHOOL") throw accountError("token_invalid", { log: `confirm-email token of a ${account.status} account` });
+    if (account.status !== "PENDING_SCHOOL")
+      throw accountError("token_invalid", { log: `confirm-email token of a ${account.status} account` });
     const used = await tx.oneTimeCode.updateMany({ where: { id: codeId, consumedAt: null }, data: { consumedAt: ctx.now() } });
     if (used.count !== 1) throw accountError("token_invalid", { log: "token consumed concurrently" });
     await tx.account.update({ where: { id: account.id }, data: { emailValidatedAt: ctx.now() } });
-    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.email_confirmed", entityType: "account", entityId: account.id });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.email_confirmed",
+      entityType: "account",
+      entityId: account.id,
+    });
     return account.id;
   });
   return getAccountSummary(ctx, { accountId });

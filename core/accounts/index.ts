@@ -19,7 +19,11 @@ export { approveNewFamilyAccount, rejectNewFamilyAccount, type ReviewNewFamilyAc
 export { signIn, type SignInOptions, type SignedIn } from "./sign-in";
 export { listSecretQuestions } from "./secret-questions";
 export { getSecretQuestion, type GetSecretQuestionOptions } from "./get-secret-question";
-export { resetPasswordWithSecretAnswer, type ResetPasswordWithSecretAnswerOptions, type PasswordResetDone } from "./reset-password-with-secret-answer";
+export {
+  resetPasswordWithSecretAnswer,
+  type ResetPasswordWithSecretAnswerOptions,
+  type PasswordResetDone,
+} from "./reset-password-with-secret-answer";
 export { sendLoginIdReminder, type SendLoginIdReminderOptions } from "./send-login-id-reminder";
 export { changePassword, type ChangePasswordOptions } from "./change-password";
 export { confirmAccountPassword } from "./password-proof";

@@ -73,7 +73,10 @@ export async function recordFailure(
   const { count } = await increment(ctx, key, limit.windowMs);
   if (count < limit.maxFailures) return { locked: false, lockedUntil: null, remaining: limit.maxFailures - count };
   const until = new Date(ctx.now().getTime() + limit.lockMs);
-  await ctx.prisma.rateLimit.update({ where: { key }, data: { count: 0, windowStart: ctx.now(), lockedUntil: until, updatedAt: ctx.now() } });
+  await ctx.prisma.rateLimit.update({
+    where: { key },
+    data: { count: 0, windowStart: ctx.now(), lockedUntil: until, updatedAt: ctx.now() },
+  });
   return { locked: true, lockedUntil: until, remaining: 0 };
 }
 

@@ -32,7 +32,11 @@ export interface AccountCreationRequested {
 }
 
 const digits = (s: string | null | undefined) => (s ?? "").replace(/\D+/g, "");
-const folded = (s: string | null | undefined) => foldText(s ?? "").replace(/[-'’.]/g, " ").replace(/\s+/g, " ").trim();
+const folded = (s: string | null | undefined) =>
+  foldText(s ?? "")
+    .replace(/[-'’.]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function isoDay(d: string | Date): string {
   if (d instanceof Date) return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10);
@@ -79,9 +83,7 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
   if (!guardian) {
     const daily = await recordFailure(ctx, dayKey, ACCOUNT_POLICY.creationDaily);
     const short = await recordFailure(ctx, failKey, ACCOUNT_POLICY.creation);
-    const failure = daily.locked
-      ? daily
-      : { ...short, remaining: Math.min(short.remaining, daily.remaining) };
+    const failure = daily.locked ? daily : { ...short, remaining: Math.min(short.remaining, daily.remaining) };
     await recordAudit(ctx.prisma, {
       at: ctx.now(),
       actorType: "anonymous",
@@ -90,7 +92,10 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
       entityId: guardians[0]?.id ?? null,
       data: { attemptsLeft: failure.remaining },
     });
-    ctx.log.info({ component: "accounts", guardianId: guardians[0]?.id, locked: failure.locked }, "account request does not match the records");
+    ctx.log.info(
+      { component: "accounts", guardianId: guardians[0]?.id, locked: failure.locked },
+      "account request does not match the records",
+    );
     if (failure.locked) throw accountError("creation_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil!) } });
     throw accountError("creation_info_mismatch", { params: { attemptsLeft: failure.remaining } });
   }
@@ -104,19 +109,33 @@ export async function requestAccountCreation(ctx: CoreContext, opts: RequestAcco
         update: { guardianId: guardian.id, lang: opts.lang },
         select: { id: true, status: true },
       });
-      if (account.status !== "PENDING_VALIDATION") throw accountError("account_already_active", { log: "account changed status meanwhile" });
+      if (account.status !== "PENDING_VALIDATION")
+        throw accountError("account_already_active", { log: "account changed status meanwhile" });
       const token = await issueValidationToken(ctx, tx, account.id);
       await enqueueEmail(
         ctx,
-        { template: "accounts:email.validation", lang: opts.lang, to: email, params: { givenName: guardian.givenName, link: token.link, hours: token.hours } },
+        {
+          template: "accounts:email.validation",
+          lang: opts.lang,
+          to: email,
+          params: { givenName: guardian.givenName, link: token.link, hours: token.hours },
+        },
         tx,
       );
-      await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.creation_requested", entityType: "account", entityId: account.id, data: { guardianId: guardian.id } });
+      await recordAudit(tx, {
+        at: ctx.now(),
+        actorType: "anonymous",
+        action: "account.creation_requested",
+        entityType: "account",
+        entityId: account.id,
+        data: { guardianId: guardian.id },
+      });
       return account.id;
     });
   } catch (err) {
     // The guardian already has an account under another email: one account per parent (seed 1 FAQ 4).
-    if (prismaCode(err) === "P2002") throw accountError("account_already_active", { log: `guardian ${guardian.id} already has an account`, });
+    if (prismaCode(err) === "P2002")
+      throw accountError("account_already_active", { log: `guardian ${guardian.id} already has an account` });
     throw err;
   }
   await Promise.all([clearRateLimit(ctx, failKey), clearRateLimit(ctx, dayKey)]);

@@ -37,10 +37,19 @@ export interface NewFamilyProfile {
 }
 
 const PROVINCES: Record<string, string[]> = {
-  ON: ["ontario"], QC: ["quebec"], NB: ["nouveau brunswick", "new brunswick"], NS: ["nouvelle ecosse", "nova scotia"],
-  PE: ["ile du prince edouard", "prince edward island"], NL: ["terre neuve et labrador", "newfoundland and labrador"],
-  MB: ["manitoba"], SK: ["saskatchewan"], AB: ["alberta"], BC: ["colombie britannique", "british columbia"],
-  YT: ["yukon"], NT: ["territoires du nord ouest", "northwest territories"], NU: ["nunavut"],
+  ON: ["ontario"],
+  QC: ["quebec"],
+  NB: ["nouveau brunswick", "new brunswick"],
+  NS: ["nouvelle ecosse", "nova scotia"],
+  PE: ["ile du prince edouard", "prince edward island"],
+  NL: ["terre neuve et labrador", "newfoundland and labrador"],
+  MB: ["manitoba"],
+  SK: ["saskatchewan"],
+  AB: ["alberta"],
+  BC: ["colombie britannique", "british columbia"],
+  YT: ["yukon"],
+  NT: ["territoires du nord ouest", "northwest territories"],
+  NU: ["nunavut"],
 };
 
 function provinceCode(input: string): string | null {
@@ -61,15 +70,37 @@ function phone(input: string): string | null {
 }
 
 /** What the form's boxes hold at most (the policy checks password, question and answer). */
-const MAX_LENGTHS = { givenName: 100, familyName: 100, streetAddress: 200, city: 100, province: 50, postalCode: 20, phone: 40, email: 254 } as const;
+const MAX_LENGTHS = {
+  givenName: 100,
+  familyName: 100,
+  streetAddress: 200,
+  city: 100,
+  province: 50,
+  postalCode: 20,
+  phone: 40,
+  email: 254,
+} as const;
 
 function profileOf(opts: RequestNewFamilyAccountOptions): NewFamilyProfile {
-  const required = ["givenName", "familyName", "streetAddress", "city", "province", "postalCode", "phone", "email", "password", "secretQuestionId", "secretAnswer"] as const;
+  const required = [
+    "givenName",
+    "familyName",
+    "streetAddress",
+    "city",
+    "province",
+    "postalCode",
+    "phone",
+    "email",
+    "password",
+    "secretQuestionId",
+    "secretAnswer",
+  ] as const;
   for (const field of required) {
     if (typeof opts[field] !== "string" || !opts[field].trim()) throw accountError("new_family_field_missing", { params: { field } });
   }
   for (const [field, max] of Object.entries(MAX_LENGTHS)) {
-    if ((opts[field as keyof typeof MAX_LENGTHS] as string).length > max) throw accountError("new_family_field_too_long", { params: { field, max } });
+    if ((opts[field as keyof typeof MAX_LENGTHS] as string).length > max)
+      throw accountError("new_family_field_too_long", { params: { field, max } });
   }
   const province = provinceCode(opts.province);
   if (!province) throw accountError("province_invalid");
@@ -78,7 +109,15 @@ function profileOf(opts: RequestNewFamilyAccountOptions): NewFamilyProfile {
   const tel = phone(opts.phone);
   if (!tel) throw accountError("phone_invalid");
   const clean = (s: string) => stripControls(s).replace(/\s+/g, " ").trim();
-  return { givenName: clean(opts.givenName), familyName: clean(opts.familyName), streetAddress: clean(opts.streetAddress), city: clean(opts.city), province, postalCode: pc, phone: tel };
+  return {
+    givenName: clean(opts.givenName),
+    familyName: clean(opts.familyName),
+    streetAddress: clean(opts.streetAddress),
+    city: clean(opts.city),
+    province,
+    postalCode: pc,
+    phone: tel,
+  };
 }
 
 /**
@@ -87,7 +126,10 @@ function profileOf(opts: RequestNewFamilyAccountOptions): NewFamilyProfile {
  * `school_unknown`, `account_already_active`, `account_already_pending`, `account_disabled`,
  * `email_known_use_standard_creation` (the email is already on a child's record: use the normal path).
  */
-export async function requestNewFamilyAccount(ctx: CoreContext, opts: RequestNewFamilyAccountOptions): Promise<{ accountId: string; emailedTo: string }> {
+export async function requestNewFamilyAccount(
+  ctx: CoreContext,
+  opts: RequestNewFamilyAccountOptions,
+): Promise<{ accountId: string; emailedTo: string }> {
   const profile = profileOf(opts);
   const email = normalizeEmail(opts.email);
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
@@ -96,7 +138,10 @@ export async function requestNewFamilyAccount(ctx: CoreContext, opts: RequestNew
 
   let schoolId: string | null = null;
   if (opts.schoolCode?.trim()) {
-    const school = await ctx.prisma.school.findFirst({ where: { code: { equals: opts.schoolCode.trim(), mode: "insensitive" }, active: true }, select: { id: true } });
+    const school = await ctx.prisma.school.findFirst({
+      where: { code: { equals: opts.schoolCode.trim(), mode: "insensitive" }, active: true },
+      select: { id: true },
+    });
     if (!school) throw accountError("school_unknown");
     schoolId = school.id;
   }
@@ -124,14 +169,31 @@ export async function requestNewFamilyAccount(ctx: CoreContext, opts: RequestNew
         select: { id: true },
       });
       const token = await issueValidationToken(ctx, tx, account.id);
-      await enqueueEmail(ctx, { template: "accounts:email.newFamilyReceived", lang: opts.lang, to: email, params: { givenName: profile.givenName, link: token.link, hours: token.hours } }, tx);
-      await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.new_family_requested", entityType: "account", entityId: account.id, data: { schoolId } });
+      await enqueueEmail(
+        ctx,
+        {
+          template: "accounts:email.newFamilyReceived",
+          lang: opts.lang,
+          to: email,
+          params: { givenName: profile.givenName, link: token.link, hours: token.hours },
+        },
+        tx,
+      );
+      await recordAudit(tx, {
+        at: ctx.now(),
+        actorType: "anonymous",
+        action: "account.new_family_requested",
+        entityType: "account",
+        entityId: account.id,
+        data: { schoolId },
+      });
       return account.id;
     });
     ctx.log.info({ component: "accounts", accountId, schoolId }, "new-family account requested");
     return { accountId, emailedTo: maskEmail(email) };
   } catch (err) {
-    if (prismaCode(err) === "P2002") throw accountError("account_already_pending", { log: "concurrent new-family request for the same email" });
+    if (prismaCode(err) === "P2002")
+      throw accountError("account_already_pending", { log: "concurrent new-family request for the same email" });
     throw err;
   }
 }

@@ -29,7 +29,8 @@ async function resend(ctx: CoreContext, email: string, allowed: boolean): Promis
     where: { email },
     select: { id: true, status: true, lang: true, emailValidatedAt: true, pendingProfile: true, guardian: { select: { givenName: true } } },
   });
-  const waiting = account && (account.status === "PENDING_VALIDATION" || (account.status === "PENDING_SCHOOL" && !account.emailValidatedAt));
+  const waiting =
+    account && (account.status === "PENDING_VALIDATION" || (account.status === "PENDING_SCHOOL" && !account.emailValidatedAt));
   if (!account || !waiting || !allowed) {
     ctx.log.info({ component: "accounts", accountId: account?.id, limited: !allowed }, "validation email not resent");
     return;
@@ -40,6 +41,12 @@ async function resend(ctx: CoreContext, email: string, allowed: boolean): Promis
     const token = await issueValidationToken(ctx, tx, account.id);
     const template = account.status === "PENDING_SCHOOL" ? "accounts:email.newFamilyReceived" : "accounts:email.validation";
     await enqueueEmail(ctx, { template, lang, to: email, params: { givenName, link: token.link, hours: token.hours } }, tx);
-    await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.validation_resent", entityType: "account", entityId: account.id });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "anonymous",
+      action: "account.validation_resent",
+      entityType: "account",
+      entityId: account.id,
+    });
   });
 }

@@ -31,7 +31,8 @@ const DAILY = ACCOUNT_POLICY.secretResetDaily;
 /** The short limit of emails without an account, on their key; their failures are forgotten after a day. */
 const KEY_LIMIT = { maxFailures: SHORT.maxFailures, lockMs: SHORT.lockMs, windowMs: SHORT.unknownWindowMs };
 
-const lockError = (ctx: CoreContext, until: Date, detail: string) => accountError("secret_locked", { params: { minutes: minutesUntil(ctx, until) }, log: detail });
+const lockError = (ctx: CoreContext, until: Date, detail: string) =>
+  accountError("secret_locked", { params: { minutes: minutesUntil(ctx, until) }, log: detail });
 
 /** After a wrong answer (or any answer for an email without an account): count it on both limits, same work for both. */
 async function fail(ctx: CoreContext, keys: { short: string; day: string }, account: AccountAuth | null): Promise<never> {
@@ -46,14 +47,26 @@ async function fail(ctx: CoreContext, keys: { short: string; day: string }, acco
     action: startedLock ? "account.secret_locked" : "account.secret_answer_failed",
     entityType: "account",
     entityId: account?.id ?? null,
-    data: startedLock ? { until: lockedUntil!.toISOString(), daily: daily.locked, ...(account ? {} : { withoutSecret: true }) } : account ? { attempt: short.attempt } : { withoutSecret: true },
+    data: startedLock
+      ? { until: lockedUntil!.toISOString(), daily: daily.locked, ...(account ? {} : { withoutSecret: true }) }
+      : account
+        ? { attempt: short.attempt }
+        : { withoutSecret: true },
   });
   if (daily.locked && account) {
-    ctx.log.warn({ component: "accounts", accountId: account.id }, "password reset locked for a day after repeated wrong answers; owner notified");
+    ctx.log.warn(
+      { component: "accounts", accountId: account.id },
+      "password reset locked for a day after repeated wrong answers; owner notified",
+    );
     // Queued after the reply: the caller waits the same time whether or not an owner is told.
     const owner = { to: account.email, lang: asLang(account.lang) };
     afterReply(ctx, "secret lock notice", async () => {
-      await enqueueEmail(ctx, { template: "accounts:email.secretLocked", lang: owner.lang, to: owner.to, params: { failures: DAILY.maxFailures, hours: DAILY.lockMs / 3_600_000 } });
+      await enqueueEmail(ctx, {
+        template: "accounts:email.secretLocked",
+        lang: owner.lang,
+        to: owner.to,
+        params: { failures: DAILY.maxFailures, hours: DAILY.lockMs / 3_600_000 },
+      });
     });
   } else if (short.startedLock && account) {
     ctx.log.warn({ component: "accounts", accountId: account.id }, "password reset locked after repeated wrong answers");
@@ -68,7 +81,10 @@ async function fail(ctx: CoreContext, keys: { short: string; day: string }, acco
  * ({{minutes}}; every attempt during the lock gets it, right or wrong). Code, message key and params are the
  * same for an email without an account; only the error's `detail` (logs) differs.
  */
-export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: ResetPasswordWithSecretAnswerOptions): Promise<PasswordResetDone> {
+export async function resetPasswordWithSecretAnswer(
+  ctx: CoreContext,
+  opts: ResetPasswordWithSecretAnswerOptions,
+): Promise<PasswordResetDone> {
   const email = normalizeEmail(opts.email);
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
   const found = await findAccountByEmail(ctx, { email });
@@ -78,12 +94,13 @@ export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: Rese
   const keys = { short: emailKey(ctx, "secret-fail", email), day: emailKey(ctx, "secret-fail-day", email) };
   const keyLock = await latestLock(ctx, [keys.short, keys.day]);
   const rowLock = account?.secretLockedUntil && account.secretLockedUntil > ctx.now() ? account.secretLockedUntil : null;
-  const lock = keyLock && rowLock ? (keyLock > rowLock ? keyLock : rowLock) : keyLock ?? rowLock;
+  const lock = keyLock && rowLock ? (keyLock > rowLock ? keyLock : rowLock) : (keyLock ?? rowLock);
   if (lock) throw lockError(ctx, lock, account ? `account ${account.id} reset locked` : "reset locked, email without an active account");
 
   // Take the attempt before comparing: on the account's row, or on the email's key (same writes, same limit).
   const locked = account ? await takeAttempt(ctx, "secret", account.id, SHORT) : await takeKeyAttempt(ctx, keys.short, KEY_LIMIT);
-  if (locked) throw lockError(ctx, locked, account ? `account ${account.id} reset locked` : "reset locked, email without an active account");
+  if (locked)
+    throw lockError(ctx, locked, account ? `account ${account.id} reset locked` : "reset locked, email without an active account");
   const right = await checkSecretAnswer(opts.answer, account?.secretAnswerHash ?? null); // a real bcrypt compare either way
   if (!account || !right) return fail(ctx, keys, account);
 
@@ -104,8 +121,20 @@ export async function resetPasswordWithSecretAnswer(ctx: CoreContext, opts: Rese
     });
     // Whoever held a chat session under the old password loses it: a reset means the parent lost control.
     await tx.session.deleteMany({ where: { accountId: account.id } });
-    await enqueueEmail(ctx, { template: "accounts:email.passwordReset", lang: asLang(account.lang), to: account.email, params: { password: temporaryPassword } }, tx);
-    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.password_reset", entityType: "account", entityId: account.id, data: { method: "secret_question" } });
+    await enqueueEmail(
+      ctx,
+      { template: "accounts:email.passwordReset", lang: asLang(account.lang), to: account.email, params: { password: temporaryPassword } },
+      tx,
+    );
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.password_reset",
+      entityType: "account",
+      entityId: account.id,
+      data: { method: "secret_question" },
+    });
   });
   await clearRateLimit(ctx, keys.day);
   ctx.log.info({ component: "accounts", accountId: account.id }, "password reset by secret question, temporary password emailed");

@@ -13,13 +13,17 @@ export interface ReviewNewFamilyAccountOptions {
 }
 
 async function loadForReview(ctx: CoreContext, opts: ReviewNewFamilyAccountOptions) {
-  const staff = await ctx.prisma.staff.findUnique({ where: { id: opts.staffId }, select: { id: true, role: true, schoolId: true, active: true } });
+  const staff = await ctx.prisma.staff.findUnique({
+    where: { id: opts.staffId },
+    select: { id: true, role: true, schoolId: true, active: true },
+  });
   if (!staff?.active) throw accountError("staff_not_allowed", { log: `staff ${opts.staffId} missing or inactive` });
   const account = await ctx.prisma.account.findUnique({
     where: { id: opts.accountId },
     select: { id: true, email: true, status: true, lang: true, emailValidatedAt: true, pendingSchoolId: true, pendingProfile: true },
   });
-  if (!account || account.status !== "PENDING_SCHOOL") throw accountError("account_not_found", { log: `no pending new-family account ${opts.accountId}` });
+  if (!account || account.status !== "PENDING_SCHOOL")
+    throw accountError("account_not_found", { log: `no pending new-family account ${opts.accountId}` });
   if (staff.role === "SECRETARY" && (!staff.schoolId || staff.schoolId !== account.pendingSchoolId)) {
     throw accountError("staff_not_allowed", { log: `secretary ${staff.id} is not of school ${account.pendingSchoolId}` });
   }
@@ -28,7 +32,10 @@ async function loadForReview(ctx: CoreContext, opts: ReviewNewFamilyAccountOptio
 }
 
 /** Errors: `staff_not_allowed`, `account_not_found` (no pending request), `email_not_validated`. */
-export async function approveNewFamilyAccount(ctx: CoreContext, opts: ReviewNewFamilyAccountOptions & { guardianId?: string }): Promise<AccountSummary> {
+export async function approveNewFamilyAccount(
+  ctx: CoreContext,
+  opts: ReviewNewFamilyAccountOptions & { guardianId?: string },
+): Promise<AccountSummary> {
   const { staff, account, givenName } = await loadForReview(ctx, opts);
   if (!account.emailValidatedAt) throw accountError("email_not_validated");
   await ctx.prisma.$transaction(async (tx) => {
@@ -37,20 +44,52 @@ export async function approveNewFamilyAccount(ctx: CoreContext, opts: ReviewNewF
       data: { status: "ACTIVE", ...(opts.guardianId ? { guardianId: opts.guardianId } : {}) },
     });
     if (changed.count !== 1) throw accountError("account_not_found", { log: "request reviewed concurrently" });
-    await enqueueEmail(ctx, { template: "accounts:email.newFamilyApproved", lang: asLang(account.lang), to: account.email, params: { givenName, loginId: account.email } }, tx);
-    await recordAudit(tx, { at: ctx.now(), actorType: "staff", actorId: staff.id, action: "account.new_family_approved", entityType: "account", entityId: account.id, data: { schoolId: account.pendingSchoolId } });
+    await enqueueEmail(
+      ctx,
+      {
+        template: "accounts:email.newFamilyApproved",
+        lang: asLang(account.lang),
+        to: account.email,
+        params: { givenName, loginId: account.email },
+      },
+      tx,
+    );
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "staff",
+      actorId: staff.id,
+      action: "account.new_family_approved",
+      entityType: "account",
+      entityId: account.id,
+      data: { schoolId: account.pendingSchoolId },
+    });
   });
   return getAccountSummary(ctx, { accountId: account.id });
 }
 
 /** Errors: `staff_not_allowed`, `account_not_found`. */
-export async function rejectNewFamilyAccount(ctx: CoreContext, opts: ReviewNewFamilyAccountOptions): Promise<{ accountId: string; rejected: true }> {
+export async function rejectNewFamilyAccount(
+  ctx: CoreContext,
+  opts: ReviewNewFamilyAccountOptions,
+): Promise<{ accountId: string; rejected: true }> {
   const { staff, account, givenName } = await loadForReview(ctx, opts);
   await ctx.prisma.$transaction(async (tx) => {
     const removed = await tx.account.deleteMany({ where: { id: account.id, status: "PENDING_SCHOOL" } });
     if (removed.count !== 1) throw accountError("account_not_found", { log: "request reviewed concurrently" });
-    await enqueueEmail(ctx, { template: "accounts:email.newFamilyRejected", lang: asLang(account.lang), to: account.email, params: { givenName } }, tx);
-    await recordAudit(tx, { at: ctx.now(), actorType: "staff", actorId: staff.id, action: "account.new_family_rejected", entityType: "account", entityId: account.id, data: { schoolId: account.pendingSchoolId } });
+    await enqueueEmail(
+      ctx,
+      { template: "accounts:email.newFamilyRejected", lang: asLang(account.lang), to: account.email, params: { givenName } },
+      tx,
+    );
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "staff",
+      actorId: staff.id,
+      action: "account.new_family_rejected",
+      entityType: "account",
+      entityId: account.id,
+      data: { schoolId: account.pendingSchoolId },
+    });
   });
   return { accountId: account.id, rejected: true };
 }

@@ -29,7 +29,8 @@ export function listSecretQuestions(): SecretQuestion[] {
   const ids = Object.keys(byLang.fr);
   for (const lang of LANGS) {
     const other = Object.keys(byLang[lang]);
-    if (other.length !== ids.length || other.some((id) => !ids.includes(id))) throw new Error(`templates/${lang}/accounts.json: secretQuestions ids differ from French`);
+    if (other.length !== ids.length || other.some((id) => !ids.includes(id)))
+      throw new Error(`templates/${lang}/accounts.json: secretQuestions ids differ from French`);
   }
   cached = ids.map((id) => ({ id, text: Object.fromEntries(LANGS.map((l) => [l, String(byLang[l][id])])) as Record<Lang, string> }));
   return cached;

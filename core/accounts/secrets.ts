@@ -54,7 +54,11 @@ export function assertPasswordPolicy(password: string): void {
 export function assertSecretQuestion(questionId: string, answer: string): { questionId: string } {
   const id = typeof questionId === "string" ? questionId.trim() : "";
   if (!isSecretQuestionId(id)) throw accountError("secret_question_invalid");
-  if (typeof answer !== "string" || foldAnswer(answer).length < ACCOUNT_POLICY.secretAnswer.minFoldedLength || answer.length > ACCOUNT_POLICY.secretAnswer.maxLength) {
+  if (
+    typeof answer !== "string" ||
+    foldAnswer(answer).length < ACCOUNT_POLICY.secretAnswer.minFoldedLength ||
+    answer.length > ACCOUNT_POLICY.secretAnswer.maxLength
+  ) {
     throw accountError("secret_answer_too_short", { params: { min: ACCOUNT_POLICY.secretAnswer.minFoldedLength } });
   }
   return { questionId: id };

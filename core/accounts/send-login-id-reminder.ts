@@ -18,7 +18,11 @@ export interface SendLoginIdReminderOptions {
   civicNumber?: string;
 }
 
-const fold = (s: string) => foldText(s).replace(/[-'’.]/g, " ").replace(/\s+/g, " ").trim();
+const fold = (s: string) =>
+  foldText(s)
+    .replace(/[-'’.]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 async function findTargets(ctx: CoreContext, opts: SendLoginIdReminderOptions): Promise<{ id: string; email: string; lang: string }[]> {
   const select = { id: true, email: true, lang: true } as const;
@@ -36,7 +40,12 @@ async function findTargets(ctx: CoreContext, opts: SendLoginIdReminderOptions): 
     take: 50,
   });
   return guardians
-    .filter((g) => (g.civicNumber ?? "").replace(/\D+/g, "") === civic && fold(g.familyName) === fold(opts.familyName!) && fold(g.givenName) === fold(opts.givenName!))
+    .filter(
+      (g) =>
+        (g.civicNumber ?? "").replace(/\D+/g, "") === civic &&
+        fold(g.familyName) === fold(opts.familyName!) &&
+        fold(g.givenName) === fold(opts.givenName!),
+    )
     .flatMap((g) => (g.account ? [g.account] : []))
     .slice(0, 3);
 }
@@ -62,7 +71,13 @@ async function remind(ctx: CoreContext, opts: SendLoginIdReminderOptions): Promi
     const lang: Lang = asLang(account.lang);
     await ctx.prisma.$transaction(async (tx) => {
       await enqueueEmail(ctx, { template: "accounts:email.loginId", lang, to: account.email, params: { loginId: account.email } }, tx);
-      await recordAudit(tx, { at: ctx.now(), actorType: "anonymous", action: "account.login_id_sent", entityType: "account", entityId: account.id });
+      await recordAudit(tx, {
+        at: ctx.now(),
+        actorType: "anonymous",
+        action: "account.login_id_sent",
+        entityType: "account",
+        entityId: account.id,
+      });
     });
   }
   if (targets.length === 0) ctx.log.info({ component: "accounts" }, "login id reminder: no matching account");

@@ -27,7 +27,11 @@ export interface SignedIn {
  * Checks a password against an account with the attempt limit (account-attempts.ts): 5 failures lock sign-in
  * for 15 minutes. Returns "ok", or the lock's end when the account is (or has just become) locked, or "wrong".
  */
-export async function checkPasswordWithLimit(ctx: CoreContext, account: { id: string; passwordHash: string | null }, password: string): Promise<"ok" | "wrong" | Date> {
+export async function checkPasswordWithLimit(
+  ctx: CoreContext,
+  account: { id: string; passwordHash: string | null },
+  password: string,
+): Promise<"ok" | "wrong" | Date> {
   const limit = ACCOUNT_POLICY.signIn;
   const locked = await takeAttempt(ctx, "login", account.id, limit);
   if (locked) {
@@ -39,10 +43,24 @@ export async function checkPasswordWithLimit(ctx: CoreContext, account: { id: st
   }
   const failure = await settleFailure(ctx, "login", account.id, limit);
   if (failure.startedLock) {
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_locked", entityType: "account", entityId: account.id, data: { until: failure.lockedUntil!.toISOString() } });
+    await recordAudit(ctx.prisma, {
+      at: ctx.now(),
+      actorType: "anonymous",
+      action: "account.signin_locked",
+      entityType: "account",
+      entityId: account.id,
+      data: { until: failure.lockedUntil!.toISOString() },
+    });
     ctx.log.warn({ component: "accounts", accountId: account.id }, "sign-in locked after repeated failures");
   } else {
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: "account.signin_failed", entityType: "account", entityId: account.id, data: { attempt: failure.attempt } });
+    await recordAudit(ctx.prisma, {
+      at: ctx.now(),
+      actorType: "anonymous",
+      action: "account.signin_failed",
+      entityType: "account",
+      entityId: account.id,
+      data: { attempt: failure.attempt },
+    });
   }
   return failure.lockedUntil ?? "wrong";
 }
@@ -60,20 +78,31 @@ export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<Sig
   const keyLock = await lockedUntil(ctx, key);
 
   if (!account) {
-    if (keyLock) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, keyLock) }, log: "sign-in locked, unknown email" });
+    if (keyLock)
+      throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, keyLock) }, log: "sign-in locked, unknown email" });
     // The same writes as checkPasswordWithLimit, on the email's key: attempt taken, bcrypt, failure settled, audit.
     const limit = { ...ACCOUNT_POLICY.signIn, windowMs: ACCOUNT_POLICY.signIn.unknownWindowMs };
     const taken = await takeKeyAttempt(ctx, key, limit);
     if (taken) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, taken) }, log: "sign-in locked, unknown email" });
     await checkHash(opts.password, null);
     const failure = await settleKeyFailure(ctx, key, limit);
-    await recordAudit(ctx.prisma, { at: ctx.now(), actorType: "anonymous", action: failure.startedLock ? "account.signin_locked" : "account.signin_failed", entityType: "account", data: { unknownEmail: true } });
-    if (failure.lockedUntil) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil) }, log: "sign-in locked, unknown email" });
+    await recordAudit(ctx.prisma, {
+      at: ctx.now(),
+      actorType: "anonymous",
+      action: failure.startedLock ? "account.signin_locked" : "account.signin_failed",
+      entityType: "account",
+      data: { unknownEmail: true },
+    });
+    if (failure.lockedUntil)
+      throw accountError("signin_locked", {
+        params: { minutes: minutesUntil(ctx, failure.lockedUntil) },
+        log: "sign-in locked, unknown email",
+      });
     throw accountError("signin_invalid", { log: "sign-in with an unknown email" });
   }
 
   const rowLock = account.loginLockedUntil && account.loginLockedUntil > ctx.now() ? account.loginLockedUntil : null;
-  const lock = keyLock && rowLock ? (keyLock > rowLock ? keyLock : rowLock) : keyLock ?? rowLock;
+  const lock = keyLock && rowLock ? (keyLock > rowLock ? keyLock : rowLock) : (keyLock ?? rowLock);
   if (lock) {
     throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, lock) }, log: `account ${account.id} locked` });
   }
@@ -82,17 +111,29 @@ export async function signIn(ctx: CoreContext, opts: SignInOptions): Promise<Sig
     throw accountError("account_pending_validation", { log: `account ${account.id} not validated yet` });
   }
   const checked = await checkPasswordWithLimit(ctx, account, opts.password);
-  if (checked instanceof Date) throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, checked) }, log: `account ${account.id} locked` });
+  if (checked instanceof Date)
+    throw accountError("signin_locked", { params: { minutes: minutesUntil(ctx, checked) }, log: `account ${account.id} locked` });
   if (checked === "wrong") throw accountError("signin_invalid", { log: `wrong password for account ${account.id}` });
-  if (account.status === "PENDING_SCHOOL") throw accountError("account_pending_school", { log: `account ${account.id} waits for its school` });
+  if (account.status === "PENDING_SCHOOL")
+    throw accountError("account_pending_school", { log: `account ${account.id} waits for its school` });
   if (account.status === "DISABLED") throw accountError("account_disabled", { log: `account ${account.id} disabled` });
   if (account.mustChangePassword && account.temporaryPasswordExpiresAt && account.temporaryPasswordExpiresAt <= ctx.now()) {
     throw accountError("temporary_password_expired", { log: `account ${account.id}: temporary password expired` });
   }
 
   await ctx.prisma.$transaction(async (tx) => {
-    await tx.account.update({ where: { id: account.id }, data: { failedLoginAttempts: 0, loginLockedUntil: null, lastLoginAt: ctx.now() } });
-    await recordAudit(tx, { at: ctx.now(), actorType: "parent", actorId: account.id, action: "account.signed_in", entityType: "account", entityId: account.id });
+    await tx.account.update({
+      where: { id: account.id },
+      data: { failedLoginAttempts: 0, loginLockedUntil: null, lastLoginAt: ctx.now() },
+    });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: "parent",
+      actorId: account.id,
+      action: "account.signed_in",
+      entityType: "account",
+      entityId: account.id,
+    });
   });
   ctx.log.info({ component: "accounts", accountId: account.id }, "signed in");
   return { accountId: account.id, mustChangePassword: account.mustChangePassword, lang: asLang(account.lang) };

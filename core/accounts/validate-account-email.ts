@@ -52,7 +52,8 @@ export async function validateAccountEmail(ctx: CoreContext, opts: ValidateAccou
   if (!looksLikeEmail(email)) throw accountError("invalid_email");
   const existing = await ctx.prisma.account.findUnique({ where: { email }, select: { id: true, status: true } });
   if (existing?.status === "ACTIVE") throw accountError("account_already_active", { log: `account ${existing.id} already active` });
-  if (existing?.status === "PENDING_SCHOOL") throw accountError("account_already_pending", { log: `account ${existing.id} waits for its school` });
+  if (existing?.status === "PENDING_SCHOOL")
+    throw accountError("account_already_pending", { log: `account ${existing.id} waits for its school` });
   if (existing?.status === "DISABLED") throw accountError("account_disabled", { log: `account ${existing.id} disabled` });
   const guardians = await findContactGuardians(ctx, email);
   if (guardians.length === 0) throw accountError("email_not_in_contacts");

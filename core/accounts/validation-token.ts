@@ -39,7 +39,14 @@ export async function issueValidationToken(ctx: CoreContext, tx: Tx, accountId: 
 export async function findValidationToken(ctx: CoreContext, db: Tx | CoreContext["prisma"], token: string) {
   const row = await db.oneTimeCode.findUnique({
     where: { codeHash: sha256(token.trim()) },
-    select: { id: true, purpose: true, accountId: true, expiresAt: true, consumedAt: true, account: { select: { id: true, status: true, email: true, lang: true, guardianId: true } } },
+    select: {
+      id: true,
+      purpose: true,
+      accountId: true,
+      expiresAt: true,
+      consumedAt: true,
+      account: { select: { id: true, status: true, email: true, lang: true, guardianId: true } },
+    },
   });
   if (!row || row.purpose !== "EMAIL_VALIDATION" || row.consumedAt || !row.account) throw accountError("token_invalid");
   if (row.expiresAt <= ctx.now()) throw accountError("token_expired");

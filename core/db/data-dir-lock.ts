@@ -38,7 +38,9 @@ function readLock(file: string): LockInfo | null {
 export function lockDataDir(dir: string): () => void {
   const file = `${dir}.lock`;
   const mine = JSON.stringify({
-    pid: process.pid, host: os.hostname(), since: new Date().toISOString(),
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
     command: process.argv.slice(2).join(" ") || "node",
   } satisfies LockInfo);
   for (let attempt = 0; ; attempt++) {
@@ -53,7 +55,8 @@ export function lockDataDir(dir: string): () => void {
     if (other && (held.has(file) || other.host !== os.hostname() || alive(other.pid))) {
       throw new AppError("db.in_use", {
         params: { pid: other.pid },
-        log: `the embedded database in ${dir} is in use by another process (pid ${other.pid} on ${other.host}, ` +
+        log:
+          `the embedded database in ${dir} is in use by another process (pid ${other.pid} on ${other.host}, ` +
           `"aide-portail ${other.command}", since ${other.since}). PGlite serves one process at a time: stop that ` +
           `process first, or point every process at one PostgreSQL server (DATABASE_URL). If no such process ` +
           `exists, delete ${file}.`,

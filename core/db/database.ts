@@ -76,7 +76,8 @@ async function openPgliteDir(dir: string | undefined): Promise<Database> {
   } catch (err) {
     release();
     throw new AppError("db.corrupt_data_dir", {
-      log: `cannot open the embedded database in ${dir ?? "memory"}: ${(err as Error).message}. ` +
+      log:
+        `cannot open the embedded database in ${dir ?? "memory"}: ${(err as Error).message}. ` +
         `Move that folder aside (it is kept as is, nothing is deleted) and start again to recreate it, ` +
         `or restore it from a backup.`,
       cause: err,

@@ -20,7 +20,13 @@ async function upToDate(db: Database, dir: string): Promise<boolean> {
   const wanted = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
-    .map((d) => ({ name: d.name, checksum: crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, d.name, "migration.sql"))).digest("hex") }));
+    .map((d) => ({
+      name: d.name,
+      checksum: crypto
+        .createHash("sha256")
+        .update(fs.readFileSync(path.join(dir, d.name, "migration.sql")))
+        .digest("hex"),
+    }));
   let rows: { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[];
   try {
     rows = await db.prisma.$queryRawUnsafe(`select migration_name, checksum, finished_at, rolled_back_at from _prisma_migrations`);
@@ -28,7 +34,9 @@ async function upToDate(db: Database, dir: string): Promise<boolean> {
     return false; // no migrations table yet: a new database
   }
   if (rows.some((r) => r.finished_at === null && r.rolled_back_at === null)) return false; // a failed one: let the engine say so
-  const applied = new Map(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
+  const applied = new Map(
+    rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]),
+  );
   return wanted.every((m) => applied.get(m.name) === m.checksum);
 }
 
@@ -67,13 +75,19 @@ export async function migrateDatabase(db: Database, opts: { migrationsDir?: stri
 function migrationError(err: unknown, kind: Database["kind"]): AppError {
   const text = String((err as Error)?.message ?? err);
   const name = /migration_name="([^"]+)"/.exec(text)?.[1] ?? /The `([^`]+)` migration/.exec(text)?.[1];
-  const why = text.split("\n").map((l) => l.trim()).filter((l) => l && !/^\d+:|^at |^with /.test(l)).slice(0, 2).join(": ");
+  const why = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !/^\d+:|^at |^with /.test(l))
+    .slice(0, 2)
+    .join(": ");
   const sql = name
     ? `UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${name}' AND finished_at IS NULL`
     : "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL";
   return new AppError("db.migration_failed", {
     params: { name: name ?? "?" },
-    log: `migration ${name ?? "(unknown)"} failed on ${kind === "pglite" ? "the embedded database" : "PostgreSQL"}: ${why}. ` +
+    log:
+      `migration ${name ?? "(unknown)"} failed on ${kind === "pglite" ? "the embedded database" : "PostgreSQL"}: ${why}. ` +
       `It is recorded as failed in _prisma_migrations and no later migration was applied. Undo what it may have ` +
       `done, then mark it rolled back (${sql}) and run \`aide-portail db migrate\` again.`,
     cause: err,

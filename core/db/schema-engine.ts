@@ -1,10 +1,7 @@
 // Runs Prisma's schema engine (migrations) as WebAssembly over a driver adapter: no native binary, no network.
 import fs from "node:fs";
 import path from "node:path";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -24,10 +21,7 @@ function loadWasm(): Promise<Bg> {
   bgPromise ??= (async () => {
     // import() (kept as import() by module=nodenext) because the package is ESM-only ("type": "module").
     const bg: Bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const wasmFile = path.join(
-      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
-      "schema_engine_bg.wasm",
-    );
+    const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
     // The engine arms 10 s setTimeout()s (never cleared; no clearTimeout import) during applyMigrations,
     // which keep node/jest alive for 10 s after the work is done. Unref them.
     const imports: Record<string, unknown> = { ...bg };
@@ -59,18 +53,18 @@ export async function openSchemaEngine(
 ): Promise<SchemaEngine> {
   const bg = await loadWasm();
   const text = fs.readFileSync(schemaPath, "utf8");
-  return bg.SchemaEngine.new(
-    { datamodels: [[schemaPath, text]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  return bg.SchemaEngine.new({ datamodels: [[schemaPath, text]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
 }
 
 /** Same shape the Prisma CLI builds from prisma/migrations. */
 export function listMigrations(migrationsDir: string): MigrationList {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   const dirs = fs.existsSync(migrationsDir)
-    ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir: migrationsDir,
@@ -100,11 +94,7 @@ export async function applyMigrations(engine: SchemaEngine, migrationsDir: strin
 }
 
 /** SQL that turns `fromSchemaPath`'s datamodel (or an empty db when null) into `toSchemaPath`'s. */
-export async function diffSql(
-  engine: SchemaEngine,
-  fromSchemaPath: string | null,
-  toSchemaPath: string,
-): Promise<string> {
+export async function diffSql(engine: SchemaEngine, fromSchemaPath: string | null, toSchemaPath: string): Promise<string> {
   const file = (p: string) => ({ files: [{ path: p, content: fs.readFileSync(p, "utf8") }] });
   const res = await engine.diff({
     from: fromSchemaPath ? { tag: "schemaDatamodel", ...file(fromSchemaPath) } : { tag: "empty" },

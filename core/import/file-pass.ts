@@ -93,7 +93,12 @@ function describeKey(op: RowOp): string {
   return `${op.spec.keyFields.join("+")} ${op.spec.keyFields.map((f) => String(op.data[f])).join("+")}`;
 }
 
-async function writeChunk(st: ImportState, def: FileDef, rep: FileReport, ops: { op: RowOp; line: number }[]): Promise<Map<string, string>> {
+async function writeChunk(
+  st: ImportState,
+  def: FileDef,
+  rep: FileReport,
+  ops: { op: RowOp; line: number }[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const groups = new Map<EntitySpec, { op: RowOp; line: number }[]>();
   for (const o of ops) {
@@ -124,22 +129,39 @@ async function writeChunk(st: ImportState, def: FileDef, rep: FileReport, ops: {
 }
 
 async function applyGroup(
-  st: ImportState, def: FileDef, rep: FileReport, spec: EntitySpec,
-  upserts: { op: RowOp; line: number }[], removals: { op: RowOp; line: number }[], ids: Map<string, string>,
+  st: ImportState,
+  def: FileDef,
+  rep: FileReport,
+  spec: EntitySpec,
+  upserts: { op: RowOp; line: number }[],
+  removals: { op: RowOp; line: number }[],
+  ids: Map<string, string>,
 ): Promise<void> {
-  const res = await syncRows(st.ctx.prisma, spec, upserts.map((o) => o.op.data));
+  const res = await syncRows(
+    st.ctx.prisma,
+    spec,
+    upserts.map((o) => o.op.data),
+  );
   rep.created += res.created;
   rep.updated += res.updated;
   rep.unchanged += res.unchanged;
   for (const [k, v] of res.ids) ids.set(k, v);
   for (const o of upserts) {
-    if (res.notFound.has(spec.keyOf(o.op.data))) addError(rep, o.line, def.notFoundMessage?.(o.op) ?? `no stored row for ${describeKey(o.op)}`);
+    if (res.notFound.has(spec.keyOf(o.op.data)))
+      addError(rep, o.line, def.notFoundMessage?.(o.op) ?? `no stored row for ${describeKey(o.op)}`);
   }
-  if (removals.length && spec.remove) rep.deactivated += await spec.remove(st.ctx.prisma, removals.map((o) => o.op.data));
+  if (removals.length && spec.remove)
+    rep.deactivated += await spec.remove(
+      st.ctx.prisma,
+      removals.map((o) => o.op.data),
+    );
 }
 
 /** Prisma's messages span many lines; the operator needs the last, meaningful one. */
 function firstLineOf(err: unknown): string {
-  const lines = String((err as Error)?.message ?? err).split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = String((err as Error)?.message ?? err)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? "unknown error";
 }

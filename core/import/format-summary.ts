@@ -8,16 +8,30 @@ const COLUMNS = ["file", "read", "created", "updated", "unchanged", "deactivated
 
 export function formatSummary(s: ImportSummary, t: TFunction, maxIssues = 10): string[] {
   const k = (key: string, params?: Record<string, unknown>) => t(`cli:import.summary.${key}`, params ?? {});
-  const rows = s.files.map((f) => [
-    f.outcome === "rejected" ? k("rejectedFile", { file: f.file }) : f.file,
-    f.read, f.created, f.updated, f.unchanged, f.deactivated, f.skipped, f.errorCount,
-  ].map(String));
+  const rows = s.files.map((f) =>
+    [
+      f.outcome === "rejected" ? k("rejectedFile", { file: f.file }) : f.file,
+      f.read,
+      f.created,
+      f.updated,
+      f.unchanged,
+      f.deactivated,
+      f.skipped,
+      f.errorCount,
+    ].map(String),
+  );
   const n = s.totals;
   rows.push([k("total"), n.read, n.created, n.updated, n.unchanged, n.deactivated, "", n.errors].map(String));
   const headings = COLUMNS.map((c) => k(`columns.${c}`));
   const widths = headings.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
-  const out = [fmt(headings), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(0, -1).map(fmt), widths.map((w) => "-".repeat(w)).join("  "), fmt(rows[rows.length - 1])];
+  const out = [
+    fmt(headings),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.slice(0, -1).map(fmt),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    fmt(rows[rows.length - 1]),
+  ];
   for (const f of s.files) if (f.rejection) out.push(k("rejection", { reason: f.rejection }));
   const errors = s.files.flatMap((f) => f.errors);
   if (errors.length) {
@@ -35,8 +49,13 @@ export function formatSummary(s: ImportSummary, t: TFunction, maxIssues = 10): s
   const changed = n.created + n.updated + n.deactivated;
   // "Already held" only when nothing was refused: rejected rows or files were not written, not already there.
   const refused = n.errors > 0 || s.rejectedFiles.length > 0;
-  out.push("", changed > 0 ? k("changed", { created: n.created, updated: n.updated, deactivated: n.deactivated })
-    : refused ? k("nothingWritten", { errors: n.errors, files: s.rejectedFiles.length })
-      : k("noChange"));
+  out.push(
+    "",
+    changed > 0
+      ? k("changed", { created: n.created, updated: n.updated, deactivated: n.deactivated })
+      : refused
+        ? k("nothingWritten", { errors: n.errors, files: s.rejectedFiles.length })
+        : k("noChange"),
+  );
   return out;
 }

@@ -12,7 +12,14 @@ import type { Prisma } from "../db/generated/client";
 import { countImportedTables } from "../db/integrity";
 import { runFile, type FileDef } from "./file-pass";
 import {
-  loadClasses, loadCourses, loadPeople, loadSchools, loadSessions, newImportState, type ImportState, type ProgressEvent,
+  loadClasses,
+  loadCourses,
+  loadPeople,
+  loadSchools,
+  loadSessions,
+  newImportState,
+  type ImportState,
+  type ProgressEvent,
 } from "./import-state";
 import { totalsOf, type FileReport, type ImportSummary } from "./summary";
 import { checkOrgParents, orgsFile, schoolsFile } from "./files/schools";
@@ -22,7 +29,13 @@ import { demographicsFile, guardianLinksFile, guardiansFile, studentsFile } from
 import { enrollmentsFile } from "./files/enrollments";
 import { bellScheduleFile, classMeetingsFile, schoolDaysFile } from "./files/schedule";
 import {
-  attendanceFile, creditsFile, diplomaProgressFile, diplomaRequirementsFile, documentsFile, enrolmentHistoryFile, reportCardsFile,
+  attendanceFile,
+  creditsFile,
+  diplomaProgressFile,
+  diplomaRequirementsFile,
+  documentsFile,
+  enrolmentHistoryFile,
+  reportCardsFile,
 } from "./files/records";
 
 export interface ImportOneRosterOptions {
@@ -35,11 +48,29 @@ export interface ImportOneRosterOptions {
 /** The files, in the order they are imported, and what must be reloaded after each for the next ones. */
 const STEPS: { def: FileDef; after?: (st: ImportState, rep: FileReport | null) => Promise<void> }[] = [
   { def: schoolsFile, after: (st) => loadSchools(st) },
-  { def: orgsFile, after: async (st, rep) => { await loadSchools(st); if (rep) checkOrgParents(st, rep); } },
-  { def: academicSessionsFile, after: async (st, rep) => { await loadSessions(st); if (rep) await linkSessionParents(st, rep); } },
+  {
+    def: orgsFile,
+    after: async (st, rep) => {
+      await loadSchools(st);
+      if (rep) checkOrgParents(st, rep);
+    },
+  },
+  {
+    def: academicSessionsFile,
+    after: async (st, rep) => {
+      await loadSessions(st);
+      if (rep) await linkSessionParents(st, rep);
+    },
+  },
   { def: coursesFile, after: (st) => loadCourses(st) },
   { def: classesFile, after: (st) => loadClasses(st) },
-  { def: usersFile, after: async (st) => { await loadPeople(st); await linkAgents(st); } },
+  {
+    def: usersFile,
+    after: async (st) => {
+      await loadPeople(st);
+      await linkAgents(st);
+    },
+  },
   { def: demographicsFile },
   { def: studentsFile, after: (st) => loadPeople(st) },
   { def: guardiansFile },
@@ -100,7 +131,11 @@ async function runStep(st: ImportState, step: (typeof STEPS)[number], runId: str
     rep.rejection = `${rep.file}: the import of this file stopped (${lastLineOf(err)}); the rows written before stay, the other files are imported`;
     log.error({ runId, file: rep.file, err }, "file failed");
   }
-  if (rep) log.info({ runId, file: rep.file, outcome: rep.outcome, read: rep.read, created: rep.created, updated: rep.updated, errors: rep.errorCount }, "file imported");
+  if (rep)
+    log.info(
+      { runId, file: rep.file, outcome: rep.outcome, read: rep.read, created: rep.created, updated: rep.updated, errors: rep.errorCount },
+      "file imported",
+    );
   await step.after?.(st, rep);
 }
 
@@ -109,14 +144,26 @@ function summarize(st: ImportState, runId: string, dir: string, startedAt: Date)
   const unknownFiles = [...present].filter((f) => !KNOWN_FILES.includes(f) && !f.startsWith(".")).sort();
   const warnings = [...st.warnings];
   if (!present.has("users.csv")) warnings.push("no users.csv in this export: no student, teacher or family imported");
-  else if (st.guardianRowsSeen === 0) warnings.push("no guardians in this export (no user with role parent, guardian or relative): families cannot create portal accounts until an export includes them");
+  else if (st.guardianRowsSeen === 0)
+    warnings.push(
+      "no guardians in this export (no user with role parent, guardian or relative): families cannot create portal accounts until an export includes them",
+    );
   if (present.size === 0) warnings.push("the folder is empty");
   const files = st.reports;
   const rejectedFiles = files.filter((f) => f.outcome === "rejected").map((f) => f.file);
   return {
-    runId, source: dir, startedAt: startedAt.toISOString(), finishedAt: st.ctx.now().toISOString(), status: "finished",
-    oneRosterVersion: readManifestVersion(dir), files, unknownFiles, warnings,
-    totals: totalsOf(files), rejectedFiles, ok: rejectedFiles.length === 0,
+    runId,
+    source: dir,
+    startedAt: startedAt.toISOString(),
+    finishedAt: st.ctx.now().toISOString(),
+    status: "finished",
+    oneRosterVersion: readManifestVersion(dir),
+    files,
+    unknownFiles,
+    warnings,
+    totals: totalsOf(files),
+    rejectedFiles,
+    ok: rejectedFiles.length === 0,
   };
 }
 
@@ -129,15 +176,21 @@ async function finishRun(ctx: CoreContext, summary: ImportSummary, actor: string
       data: { finishedAt: new Date(summary.finishedAt), summary: summary as unknown as Prisma.InputJsonValue },
     });
     await recordAudit(tx, {
-      actorType: "import", actorId: actor ?? null, action: summary.status === "failed" ? "import.oneroster_failed" : "import.oneroster",
-      entityType: "ImportRun", entityId: summary.runId,
+      actorType: "import",
+      actorId: actor ?? null,
+      action: summary.status === "failed" ? "import.oneroster_failed" : "import.oneroster",
+      entityType: "ImportRun",
+      entityId: summary.runId,
       data: { totals: summary.totals, rejectedFiles: summary.rejectedFiles, files: summary.files.map((f) => f.file) },
     });
   });
 }
 
 function lastLineOf(err: unknown): string {
-  const lines = String((err as Error)?.message ?? err).split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = String((err as Error)?.message ?? err)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? "unknown error";
 }
 
@@ -146,7 +199,12 @@ function readManifestVersion(dir: string): string | null {
   const file = path.join(dir, "manifest.csv");
   if (!fs.existsSync(file)) return null;
   try {
-    const rows = parseSync(fs.readFileSync(file), { bom: true, trim: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const rows = parseSync(fs.readFileSync(file), {
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
     return rows.find((r) => r[0] === "oneroster.version")?.[1] ?? null;
   } catch {
     return null;

@@ -59,11 +59,28 @@ export interface ImportState {
 
 export function newImportState(ctx: CoreContext, dir: string, onProgress?: ImportState["onProgress"]): ImportState {
   return {
-    ctx, dir, reports: [], warnings: [], onProgress,
-    schoolsBySourcedId: new Map(), schoolsByCode: new Map(), schoolsById: new Map(), otherOrgs: new Set(),
-    sessions: new Map(), courses: new Map(), classes: new Map(), students: new Map(), teachers: new Map(),
-    guardians: new Map(), agentLinks: new Set(), removedUsers: new Set(), guardianRowsSeen: 0,
-    describedSchools: new Set(), orgIds: new Set(), orgParents: [], sessionParents: [],
+    ctx,
+    dir,
+    reports: [],
+    warnings: [],
+    onProgress,
+    schoolsBySourcedId: new Map(),
+    schoolsByCode: new Map(),
+    schoolsById: new Map(),
+    otherOrgs: new Set(),
+    sessions: new Map(),
+    courses: new Map(),
+    classes: new Map(),
+    students: new Map(),
+    teachers: new Map(),
+    guardians: new Map(),
+    agentLinks: new Set(),
+    removedUsers: new Set(),
+    guardianRowsSeen: 0,
+    describedSchools: new Set(),
+    orgIds: new Set(),
+    orgParents: [],
+    sessionParents: [],
   };
 }
 

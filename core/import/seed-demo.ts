@@ -47,7 +47,10 @@ export interface SeedDemoResult {
 type AccountStatus = "ACTIVE" | "PENDING_VALIDATION" | "PENDING_SCHOOL" | "DISABLED";
 
 function readCsv(file: string): Record<string, string>[] {
-  return parseSync(fs.readFileSync(path.join(DEMO_DIR, file)), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parseSync(fs.readFileSync(path.join(DEMO_DIR, file)), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
 }
 
 async function sameSecret(clear: string, hash: string | null): Promise<boolean> {
@@ -75,17 +78,25 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
       select: { id: true, guardianId: true, status: true, passwordHash: true, secretQuestionId: true, secretAnswerHash: true, lang: true },
     });
     const question = a.secretQuestionId || null;
-    if (question !== null && !isSecretQuestionId(question)) throw new Error(`prisma/demo/accounts.csv: ${email} has secret question id "${question}", not in templates' secretQuestions`);
+    if (question !== null && !isSecretQuestionId(question))
+      throw new Error(`prisma/demo/accounts.csv: ${email} has secret question id "${question}", not in templates' secretQuestions`);
     if (
-      existing && existing.guardianId === (guardian?.id ?? null) && existing.status === status && existing.lang === a.lang &&
-      existing.secretQuestionId === question && (await sameSecret(a.password, existing.passwordHash)) &&
+      existing &&
+      existing.guardianId === (guardian?.id ?? null) &&
+      existing.status === status &&
+      existing.lang === a.lang &&
+      existing.secretQuestionId === question &&
+      (await sameSecret(a.password, existing.passwordHash)) &&
       (await sameSecret(a.secretAnswer ? foldAnswer(a.secretAnswer) : "", existing.secretAnswerHash))
     ) {
       accounts.unchanged++;
       continue;
     }
     const data = {
-      guardianId: guardian?.id ?? null, status, lang: a.lang || "fr", secretQuestionId: question,
+      guardianId: guardian?.id ?? null,
+      status,
+      lang: a.lang || "fr",
+      secretQuestionId: question,
       passwordHash: a.password ? await bcrypt.hash(a.password, BCRYPT_COST) : null,
       secretAnswerHash: a.secretAnswer ? await bcrypt.hash(foldAnswer(a.secretAnswer), BCRYPT_COST) : null,
       emailValidatedAt: status === "ACTIVE" ? ctx.now() : null,
@@ -95,7 +106,11 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
         ? await tx.account.update({ where: { id: existing.id }, data, select: { id: true } })
         : await tx.account.create({ data: { email, ...data }, select: { id: true } });
       await recordAudit(tx, {
-        actorType: "system", actorId: "seed", action: existing ? "account.seed_updated" : "account.seeded", entityType: "Account", entityId: acc.id,
+        actorType: "system",
+        actorId: "seed",
+        action: existing ? "account.seed_updated" : "account.seeded",
+        entityType: "Account",
+        entityId: acc.id,
         data: { status },
       });
     });
@@ -108,24 +123,49 @@ export async function seedDemo(ctx: CoreContext, opts: { dir?: string } = {}): P
     const email = normalizeEmail(s.email);
     const school = s.schoolCode ? await ctx.prisma.school.findUnique({ where: { code: s.schoolCode }, select: { id: true } }) : null;
     const role = s.role as "SECRETARY" | "AGENT" | "ADMIN";
-    const existing = await ctx.prisma.staff.findUnique({ where: { email }, select: { id: true, name: true, role: true, schoolId: true, passwordHash: true } });
-    if (existing && existing.name === s.name && existing.role === role && existing.schoolId === (school?.id ?? null) && (await sameSecret(s.password, existing.passwordHash))) {
+    const existing = await ctx.prisma.staff.findUnique({
+      where: { email },
+      select: { id: true, name: true, role: true, schoolId: true, passwordHash: true },
+    });
+    if (
+      existing &&
+      existing.name === s.name &&
+      existing.role === role &&
+      existing.schoolId === (school?.id ?? null) &&
+      (await sameSecret(s.password, existing.passwordHash))
+    ) {
       staff.unchanged++;
       continue;
     }
-    const data = { name: s.name, role, schoolId: school?.id ?? null, passwordHash: s.password ? await bcrypt.hash(s.password, BCRYPT_COST) : null };
+    const data = {
+      name: s.name,
+      role,
+      schoolId: school?.id ?? null,
+      passwordHash: s.password ? await bcrypt.hash(s.password, BCRYPT_COST) : null,
+    };
     await ctx.prisma.$transaction(async (tx) => {
       const row = existing
         ? await tx.staff.update({ where: { id: existing.id }, data, select: { id: true } })
         : await tx.staff.create({ data: { email, ...data }, select: { id: true } });
-      await recordAudit(tx, { actorType: "system", actorId: "seed", action: existing ? "staff.seed_updated" : "staff.seeded", entityType: "Staff", entityId: row.id, data: { role } });
+      await recordAudit(tx, {
+        actorType: "system",
+        actorId: "seed",
+        action: existing ? "staff.seed_updated" : "staff.seeded",
+        entityType: "Staff",
+        entityId: row.id,
+        data: { role },
+      });
     });
     if (existing) staff.updated++;
     else staff.created++;
   }
   const demo = await seedDemoTickets(ctx, opts.dir ?? DEMO_DIR);
   await recordAudit(ctx.prisma, {
-    actorType: "system", actorId: "seed", action: DEMO_SEEDED_ACTION, entityType: "ImportRun", entityId: summary.runId,
+    actorType: "system",
+    actorId: "seed",
+    action: DEMO_SEEDED_ACTION,
+    entityType: "ImportRun",
+    entityId: summary.runId,
     data: { accounts, staff, demo, ok: summary.ok },
   });
   ctx.log.info({ component: "import", accounts, staff, demo }, "demo seeded");

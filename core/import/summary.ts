@@ -65,8 +65,18 @@ export interface ImportSummary {
 
 export function newFileReport(file: string): FileReport {
   return {
-    file, outcome: "imported", read: 0, created: 0, updated: 0, unchanged: 0, deactivated: 0, skipped: 0,
-    errorCount: 0, errors: [], warningCount: 0, warnings: [],
+    file,
+    outcome: "imported",
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deactivated: 0,
+    skipped: 0,
+    errorCount: 0,
+    errors: [],
+    warningCount: 0,
+    warnings: [],
   };
 }
 

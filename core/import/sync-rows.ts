@@ -8,9 +8,25 @@ import { tableColumns, toJsonRows } from "./table-columns";
 export type Row = Record<string, unknown>;
 
 export type ModelName =
-  | "school" | "academicSession" | "course" | "classSection" | "student" | "teacher" | "guardian"
-  | "guardianStudent" | "enrollment" | "bellPeriod" | "schoolDay" | "classMeeting" | "attendance" | "credit"
-  | "diplomaRequirement" | "diplomaProgress" | "reportCard" | "document" | "enrolmentHistory";
+  | "school"
+  | "academicSession"
+  | "course"
+  | "classSection"
+  | "student"
+  | "teacher"
+  | "guardian"
+  | "guardianStudent"
+  | "enrollment"
+  | "bellPeriod"
+  | "schoolDay"
+  | "classMeeting"
+  | "attendance"
+  | "credit"
+  | "diplomaRequirement"
+  | "diplomaProgress"
+  | "reportCard"
+  | "document"
+  | "enrolmentHistory";
 
 export interface EntitySpec {
   model: ModelName;
@@ -63,9 +79,13 @@ function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
   if (v && typeof v === "object" && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(",")}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(",")}}`;
   }
-  return JSON.stringify(v instanceof Date ? v.toISOString() : v ?? null);
+  return JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
 }
 
 export async function syncRows(db: PrismaClient, spec: EntitySpec, rows: Row[]): Promise<SyncResult> {
@@ -108,7 +128,12 @@ export async function syncRows(db: PrismaClient, spec: EntitySpec, rows: Row[]):
 /** A spec keyed on a unique `sourcedId` column (most OneRoster entities). */
 export function bySourcedId(model: ModelName, fields: string[], extra: Partial<EntitySpec> = {}): EntitySpec {
   return {
-    model, idField: "id", generateId: true, keyFields: ["sourcedId"], fields, canCreate: true,
+    model,
+    idField: "id",
+    generateId: true,
+    keyFields: ["sourcedId"],
+    fields,
+    canCreate: true,
     keyOf: (r) => String(r.sourcedId),
     findWhere: (rows) => ({ sourcedId: { in: rows.map((r) => r.sourcedId as string) } }),
     ...extra,
@@ -118,7 +143,12 @@ export function bySourcedId(model: ModelName, fields: string[], extra: Partial<E
 /** A spec keyed on our own unique `key` column (attendance, credits, enrolment history). */
 export function byKeyColumn(model: ModelName, fields: string[], extra: Partial<EntitySpec> = {}): EntitySpec {
   return {
-    model, idField: "id", generateId: true, keyFields: ["key"], fields, canCreate: true,
+    model,
+    idField: "id",
+    generateId: true,
+    keyFields: ["key"],
+    fields,
+    canCreate: true,
     keyOf: (r) => String(r.key),
     findWhere: (rows) => ({ key: { in: rows.map((r) => r.key as string) } }),
     ...extra,

@@ -65,13 +65,17 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
             push({ text: wrapEmail(text, lang, rng, secondary, quoted), intent, lang, channel: "email" });
             continue;
           }
-          if (!SOCIAL.has(intent) && r < 0.2) text = `${pick(rng, lang === "fr" ? ["bonjour", "Bonjour,", "bjr", "allo", "Salut!"] : ["hi", "Hello,", "hey"])} ${text}`;
-          else if (!SOCIAL.has(intent) && r < 0.26) text = `${text} ${pick(rng, lang === "fr" ? ["merci", "svp", "merci beaucoup", "mrc"] : ["thanks", "please", "thank you"])}`;
+          if (!SOCIAL.has(intent) && r < 0.2)
+            text = `${pick(rng, lang === "fr" ? ["bonjour", "Bonjour,", "bjr", "allo", "Salut!"] : ["hi", "Hello,", "hey"])} ${text}`;
+          else if (!SOCIAL.has(intent) && r < 0.26)
+            text = `${text} ${pick(rng, lang === "fr" ? ["merci", "svp", "merci beaucoup", "mrc"] : ["thanks", "please", "thank you"])}`;
           else if (!SOCIAL.has(intent) && intent !== "none" && r < 0.34) {
-            const joins = lang === "fr" ? [". ", " et ", ", ", ". aussi ", ". Autre question: ", ", pis aussi "] : [". ", " and ", ", ", ". also ", ". Another thing: ", ", and also "];
+            const joins =
+              lang === "fr"
+                ? [". ", " et ", ", ", ". aussi ", ". Autre question: ", ", pis aussi "]
+                : [". ", " and ", ", ", ". also ", ". Another thing: ", ", and also "];
             text = `${text}${pick(rng, joins)}${noisy(expand(pick(rng, others), rng), lang, rng)}`;
-          }
-          else if (!SOCIAL.has(intent) && r < 0.44) {
+          } else if (!SOCIAL.has(intent) && r < 0.44) {
             // Parents often introduce themselves first; the model must learn that this says nothing of the intent.
             const ctx = expand(pick(rng, CONTEXT[lang]), rng);
             if (ctx) text = `${ctx} ${text}`;

@@ -61,7 +61,11 @@ export function scoreReference(model: Model, prepared: string, names?: ReadonlyS
   return { probs: posterior(model, logits), known };
 }
 
-export function classifyIntent(text: string, channel: Channel = "chat", model: Model = getModel()): { best: IntentScore; runnerUp: IntentScore } {
+export function classifyIntent(
+  text: string,
+  channel: Channel = "chat",
+  model: Model = getModel(),
+): { best: IntentScore; runnerUp: IntentScore } {
   return classifyPrepared(prepareText(text, channel), model);
 }
 
@@ -92,6 +96,7 @@ export function classifyPrepared(
   }
   let confidence = probs[b];
   // The scope detector and the intent model disagree: however sure the softmax is, cap it (posterior.ts).
-  if (confidence > model.calibration.doubtCap && doubtful(model, probs, b, noneMargin, tokens - known, tokens)) confidence = model.calibration.doubtCap;
+  if (confidence > model.calibration.doubtCap && doubtful(model, probs, b, noneMargin, tokens - known, tokens))
+    confidence = model.calibration.doubtCap;
   return { best: { intent: model.intents[b], confidence: round(confidence) }, runnerUp };
 }

@@ -21,7 +21,8 @@ const CLOSING =
   /^(merci( (beaucoup|bien|encore))?( (a|à) l'avance| d'avance| de votre (aide|temps|compr[ée]hension))?|cordialement|salutations( distingu[ée]es)?|bien (a|à) vous|sinc[eè]rement|bonne (journ[ée]e|soir[ée]e|fin de semaine)|au plaisir|thanks?( you)?( (so much|in advance|for your help))?|(best |kind |warm )?regards|best|sincerely|cheers)[\s,.!]*$/i;
 const CLOSING_WITH_NAME =
   /^([Mm]erci|[Tt]hanks?|[Tt]hank you|[Cc]ordialement|[Rr]egards)[\s,.!-]+\p{Lu}[\p{L}'-]+(\s+\p{Lu}[\p{L}'-]+)*[\s,.-]*([+\d][\d\s().-]{6,}(\s*(poste|ext\.?|x)\s*\d+)?)?\s*$/u;
-const GREETING_ONLY = /^(bonjour|bonsoir|salut|allo|all[ôo]|hello|hi|hey|good (morning|afternoon|evening)|dear|cher|ch[èe]re|madame|monsieur)\b[^.!?]{0,40}[,.!]?\s*$/i;
+const GREETING_ONLY =
+  /^(bonjour|bonsoir|salut|allo|all[ôo]|hello|hi|hey|good (morning|afternoon|evening)|dear|cher|ch[èe]re|madame|monsieur)\b[^.!?]{0,40}[,.!]?\s*$/i;
 
 /**
  * A forwarded message starts with one of these lines. What the parent wrote above it is the request; the

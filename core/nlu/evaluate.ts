@@ -56,7 +56,13 @@ export function evaluateJsonl(content: string): EvalResult {
       problems.push(`line ${lineNo}: malformed JSON, skipped`);
       return;
     }
-    const { text, intent, channel, lang, also: wanted } = (rec ?? {}) as { text?: unknown; intent?: unknown; channel?: unknown; lang?: unknown; also?: unknown };
+    const {
+      text,
+      intent,
+      channel,
+      lang,
+      also: wanted,
+    } = (rec ?? {}) as { text?: unknown; intent?: unknown; channel?: unknown; lang?: unknown; also?: unknown };
     if (typeof text !== "string") {
       problems.push(`line ${lineNo}: no "text" string, skipped`);
       return;
@@ -127,7 +133,9 @@ export function formatReport(r: EvalResult): string[] {
   const width = Math.max(6, ...r.perIntent.map((p) => p.intent.length));
   out.push(`${"intent".padEnd(width)}  precision  recall  support`);
   for (const p of r.perIntent) {
-    out.push(`${p.intent.padEnd(width)}  ${ratio(p.tp, p.predicted).padStart(9)}  ${ratio(p.tp, p.support).padStart(6)}  ${String(p.support).padStart(7)}`);
+    out.push(
+      `${p.intent.padEnd(width)}  ${ratio(p.tp, p.predicted).padStart(9)}  ${ratio(p.tp, p.support).padStart(6)}  ${String(p.support).padStart(7)}`,
+    );
   }
   out.push("");
   if (r.confusions.length === 0) out.push("confusions: none");
@@ -143,10 +151,18 @@ export function formatReport(r: EvalResult): string[] {
   }
   out.push("");
   for (const l of r.perLang) out.push(`accuracy ${l.lang}: ${ratio(l.correct, l.total)} (${l.correct}/${l.total})`);
-  if (r.langDetection.total > 0) out.push(`language detected: ${ratio(r.langDetection.correct, r.langDetection.total)} (${r.langDetection.correct}/${r.langDetection.total} lines labelled fr or en)`);
-  if (r.also.lines > 0) out.push(`secondary requests: ${r.also.found}/${r.also.expected} found, ${r.also.extra} extra (${r.also.lines} lines)`);
-  out.push(`below CLARIFY_BELOW ${CLARIFY_BELOW}: ${r.clarify.asked} asked (${r.clarify.inTwo} with the answer among the two options), ${r.clarify.wrongAnswered} wrong answers above it`);
-  out.push(`errors with confidence >= ${CONFIDENT_ERROR}: ${r.confidentErrors} (${r.total ? ((100 * r.confidentErrors) / r.total).toFixed(2) : "0.00"} % of ${r.total})`);
+  if (r.langDetection.total > 0)
+    out.push(
+      `language detected: ${ratio(r.langDetection.correct, r.langDetection.total)} (${r.langDetection.correct}/${r.langDetection.total} lines labelled fr or en)`,
+    );
+  if (r.also.lines > 0)
+    out.push(`secondary requests: ${r.also.found}/${r.also.expected} found, ${r.also.extra} extra (${r.also.lines} lines)`);
+  out.push(
+    `below CLARIFY_BELOW ${CLARIFY_BELOW}: ${r.clarify.asked} asked (${r.clarify.inTwo} with the answer among the two options), ${r.clarify.wrongAnswered} wrong answers above it`,
+  );
+  out.push(
+    `errors with confidence >= ${CONFIDENT_ERROR}: ${r.confidentErrors} (${r.total ? ((100 * r.confidentErrors) / r.total).toFixed(2) : "0.00"} % of ${r.total})`,
+  );
   out.push(`accuracy: ${ratio(r.correct, r.total).replace("  -  ", "0.000")} (${r.correct}/${r.total})`);
   return out;
 }

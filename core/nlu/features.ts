@@ -30,7 +30,19 @@ export function positionWeight(i: number): number {
  * Words that introduce a second, lesser request (« aussi », "also", « autre question », "PS"). What follows
  * them weighs less, so the first request stays the message's intent even in a short chat line.
  */
-const SECONDARY_MARKERS = new Set(["aussi", "also", "egalement", "ps", "autre", "another", "besides", "sinon", "meanwhile", "passant", "btw"]);
+const SECONDARY_MARKERS = new Set([
+  "aussi",
+  "also",
+  "egalement",
+  "ps",
+  "autre",
+  "another",
+  "besides",
+  "sinon",
+  "meanwhile",
+  "passant",
+  "btw",
+]);
 const AFTER_MARKER_WEIGHT = 0.4;
 
 /** Weight of each token: position decay, and less after a secondary-request marker (not at the very start). */

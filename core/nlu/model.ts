@@ -32,7 +32,16 @@ export interface Calibration {
   doubtCap: number;
 }
 
-export const IDENTITY_CALIBRATION: Calibration = { temperature: 1, scopeA: 1, scopeB: 0, scopeC: 0, clarifyBelow: 0.5, doubtOut: 1, doubtUnknown: 2, doubtCap: 1 };
+export const IDENTITY_CALIBRATION: Calibration = {
+  temperature: 1,
+  scopeA: 1,
+  scopeB: 0,
+  scopeC: 0,
+  clarifyBelow: 0.5,
+  doubtOut: 1,
+  doubtUnknown: 2,
+  doubtCap: 1,
+};
 
 export interface ModelFile {
   format: "aide-portail-nlu/2";
@@ -83,10 +92,18 @@ export function decodeModel(file: ModelFile): Model {
   const weights = new Float32Array(buf.byteLength / 4);
   new Uint8Array(weights.buffer).set(buf);
   const cols = intents.length + 1;
-  if (weights.length !== file.features.length * cols || file.bias.length !== cols) throw new Error("nlu model: weight matrix has the wrong size");
+  if (weights.length !== file.features.length * cols || file.bias.length !== cols)
+    throw new Error("nlu model: weight matrix has the wrong size");
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
-  return { intents, index, cols, bias: Float32Array.from(file.bias), weights, calibration: { ...IDENTITY_CALIBRATION, ...file.calibration } };
+  return {
+    intents,
+    index,
+    cols,
+    bias: Float32Array.from(file.bias),
+    weights,
+    calibration: { ...IDENTITY_CALIBRATION, ...file.calibration },
+  };
 }
 
 export function loadModel(path: string = MODEL_PATH): Model {

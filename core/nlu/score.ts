@@ -62,9 +62,18 @@ function stateOf(model: Model): ScoringState {
     }
     const k = model.cols; // the intents and the out-of-scope detector
     st = {
-      k, acc: new Float64Array(n), touched: new Int32Array(n), cacc: new Float64Array(n), csq: new Float64Array(n),
-      cseen: new Uint8Array(n), ctouched: new Int32Array(n), charLogits: new Float64Array(k), logits: new Float64Array(k),
-      bigrams, lengths, tokens: new Map(),
+      k,
+      acc: new Float64Array(n),
+      touched: new Int32Array(n),
+      cacc: new Float64Array(n),
+      csq: new Float64Array(n),
+      cseen: new Uint8Array(n),
+      ctouched: new Int32Array(n),
+      charLogits: new Float64Array(k),
+      logits: new Float64Array(k),
+      bigrams,
+      lengths,
+      tokens: new Map(),
     };
     states.set(model, st);
   }

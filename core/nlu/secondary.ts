@@ -19,7 +19,9 @@ const JOIN =
   /[.?!;:\n]+|,\s*(?:et|pis|puis|and|also|aussi|plus)\b|\b(?:et aussi|pis aussi|et puis|and also|ainsi que|as well as|en plus|et|pis|and|also|aussi|egalement|également|autre question|another thing|another question|en passant|by the way|btw|ps)\b/i;
 /** Portal notions beyond the scope anchors that a second request may name on its own (« …et ma question secrète »). */
 const NOTIONS = new Set(
-  "question questions secrete secret security notification notifications avis alertes alerts rappels reminders dossier record records documents document historique history".split(" "),
+  "question questions secrete secret security notification notifications avis alertes alerts rappels reminders dossier record records documents document historique history".split(
+    " ",
+  ),
 );
 const namesNotion = (tokens: readonly string[]) => hasAnchor(tokens) || tokens.some((t) => NOTIONS.has(t));
 const MAX_CLAUSES = 5;

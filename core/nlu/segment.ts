@@ -24,7 +24,13 @@ const cache = new Map<string, readonly string[] | null>();
 
 export function getLexicon(): ReadonlySet<string> {
   if (!lexicon) {
-    lexicon = new Set(existsSync(LEXICON_PATH) ? readFileSync(LEXICON_PATH, "utf8").split("\n").filter((w) => w.length > 1) : []);
+    lexicon = new Set(
+      existsSync(LEXICON_PATH)
+        ? readFileSync(LEXICON_PATH, "utf8")
+            .split("\n")
+            .filter((w) => w.length > 1)
+        : [],
+    );
     for (const l of SINGLE_LETTERS) lexicon.add(l);
   }
   return lexicon;

@@ -111,7 +111,7 @@ export function trainRaw(lines: Line[], opts: TrainOptions = DEFAULTS): RawModel
       let max = -Infinity;
       for (let c = 0; c < k; c++) max = Math.max(max, p[c]);
       let sum = 0;
-      for (let c = 0; c < k; c++) sum += (p[c] = Math.exp(p[c] - max));
+      for (let c = 0; c < k; c++) sum += p[c] = Math.exp(p[c] - max);
       for (let c = 0; c < k; c++) p[c] /= sum;
       loss -= Math.log(Math.max(p[s.y], 1e-12));
       for (let c = 0; c < COLS; c++) {

@@ -2,5 +2,14 @@
 export { enqueueEmail, newMessageId, type EnqueueEmailOptions, type EnqueuedEmail } from "./enqueue-email";
 export { renderEmail, escapeHtml, type RenderedEmail } from "./render-email";
 export {
-  claimDueEmails, markEmailSent, markEmailFailed, SECRET_BEARING_TEMPLATES, WIPED_BODY, outboxStats, retryDelayMs, MAX_ATTEMPTS, LEASE_MS, type ClaimedEmail,
+  claimDueEmails,
+  markEmailSent,
+  markEmailFailed,
+  SECRET_BEARING_TEMPLATES,
+  WIPED_BODY,
+  outboxStats,
+  retryDelayMs,
+  MAX_ATTEMPTS,
+  LEASE_MS,
+  type ClaimedEmail,
 } from "./outbox-queue";

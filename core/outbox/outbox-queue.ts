@@ -45,7 +45,17 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
       "lastError" = ${`given up: the sending process stopped during each of its ${MAX_ATTEMPTS} attempts`}
     WHERE status = 'SENDING' AND "lockedUntil" < ${now} AND attempts >= ${MAX_ATTEMPTS}`;
   const rows = await ctx.prisma.$queryRaw<
-    { id: string; messageId: string; fromAddress: string; toAddress: string; subject: string; text: string; html: string | null; headers: unknown; attempts: number }[]
+    {
+      id: string;
+      messageId: string;
+      fromAddress: string;
+      toAddress: string;
+      subject: string;
+      text: string;
+      html: string | null;
+      headers: unknown;
+      attempts: number;
+    }[]
   >`
     UPDATE "OutboxMessage" SET status = 'SENDING', "lockedUntil" = ${leaseUntil}, attempts = attempts + 1
     WHERE id IN (
@@ -77,7 +87,10 @@ export const SECRET_BEARING_TEMPLATES: readonly string[] = [
 export const WIPED_BODY = "[body wiped after delivery: it held a secret]";
 
 async function wipeSecretBody(tx: Pick<CoreContext["prisma"], "outboxMessage">, id: string): Promise<void> {
-  await tx.outboxMessage.updateMany({ where: { id, template: { in: [...SECRET_BEARING_TEMPLATES] } }, data: { text: WIPED_BODY, html: null } });
+  await tx.outboxMessage.updateMany({
+    where: { id, template: { in: [...SECRET_BEARING_TEMPLATES] } },
+    data: { text: WIPED_BODY, html: null },
+  });
 }
 
 /**

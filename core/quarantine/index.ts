@@ -56,8 +56,7 @@ export async function requestMailReplay(ctx: CoreContext, opts: { staffId: strin
     where: { id: String(opts.id), resolvedAt: null },
     data: { replayRequestedAt: ctx.now(), replayRequestedBy: opts.staffId, replayedAt: null, replayOutcome: null },
   });
-  if (done.count !== 1)
-    throw new AppError("quarantine.not_found", { log: "quarantined mail not found" });
+  if (done.count !== 1) throw new AppError("quarantine.not_found", { log: "quarantined mail not found" });
   await recordAudit(ctx.prisma, {
     at: ctx.now(),
     actorType: "staff",

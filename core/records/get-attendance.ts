@@ -57,7 +57,12 @@ const attendanceSelect = {
   classSection: { select: { title: true, course: { select: { title: true } } } },
 } as const;
 
-async function loadEntries(ctx: CoreContext, child: { id: string; schoolId: string | null }, from: Date, to: Date): Promise<AttendanceEntry[]> {
+async function loadEntries(
+  ctx: CoreContext,
+  child: { id: string; schoolId: string | null },
+  from: Date,
+  to: Date,
+): Promise<AttendanceEntry[]> {
   const [rows, bells] = await Promise.all([
     ctx.prisma.attendance.findMany({
       where: { studentId: child.id, date: { gte: from, lte: to }, status: { not: "PRESENT" } },
@@ -69,12 +74,12 @@ async function loadEntries(ctx: CoreContext, child: { id: string; schoolId: stri
       : Promise.resolve([]),
   ]);
   const bell = new Map(bells.map((b) => [b.code, b]));
-  const order = (code: string | null) => (code === null ? -1 : bell.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER);
+  const order = (code: string | null) => (code === null ? -1 : (bell.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER));
   return rows
     .map((r) => ({
       date: dayString(r.date),
       periodCode: r.periodCode,
-      periodLabel: r.periodCode === null ? null : bell.get(r.periodCode)?.label ?? r.periodCode,
+      periodLabel: r.periodCode === null ? null : (bell.get(r.periodCode)?.label ?? r.periodCode),
       wholeDay: r.periodCode === null,
       status: r.status as AttendanceEntry["status"],
       excused: r.excused,

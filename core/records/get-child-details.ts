@@ -26,7 +26,14 @@ export interface ChildDetails {
   emergencyContacts: EmergencyContact[];
   demographicsOnFile: boolean;
   photoOnFile: boolean;
-  guardians: { givenName: string; familyName: string; relationship: string | null; isYou: boolean; email: string | null; phone: string | null }[];
+  guardians: {
+    givenName: string;
+    familyName: string;
+    relationship: string | null;
+    isYou: boolean;
+    email: string | null;
+    phone: string | null;
+  }[];
 }
 
 const detailsSelect = {

@@ -6,7 +6,14 @@ import type { LiteracyStatus } from "../db/generated/enums";
 import { AppError } from "../errors";
 import { requireChild } from "./access";
 
-export const DEFAULT_OSSD = { code: "OSSD", title: "OSSD", totalCredits: 30, compulsoryCredits: 18, communityHours: 40, literacyRequired: true };
+export const DEFAULT_OSSD = {
+  code: "OSSD",
+  title: "OSSD",
+  totalCredits: 30,
+  compulsoryCredits: 18,
+  communityHours: 40,
+  literacyRequired: true,
+};
 
 const LITERACY_MET: LiteracyStatus[] = ["PASSED", "OSSLC_PASSED"];
 
@@ -62,7 +69,11 @@ export async function getCredits(ctx: CoreContext, opts: { accountId: string; ch
     throw new AppError("records.not_secondary", { log: "credits asked for an elementary student" });
   }
   const [credits, progress] = await Promise.all([
-    ctx.prisma.credit.findMany({ where: { studentId: child.id }, select: creditSelect, orderBy: [{ schoolYear: "asc" }, { courseCode: "asc" }] }),
+    ctx.prisma.credit.findMany({
+      where: { studentId: child.id },
+      select: creditSelect,
+      orderBy: [{ schoolYear: "asc" }, { courseCode: "asc" }],
+    }),
     ctx.prisma.diplomaProgress.findUnique({
       where: { studentId: child.id },
       select: { diplomaCode: true, communityHours: true, literacyStatus: true },
@@ -79,7 +90,8 @@ export async function getCredits(ctx: CoreContext, opts: { accountId: string; ch
 
   const missing: MissingRequirement[] = [];
   if (earned < req.totalCredits) missing.push({ kind: "credits", remaining: round(req.totalCredits - earned) });
-  if (compulsoryEarned < req.compulsoryCredits) missing.push({ kind: "compulsory", remaining: round(req.compulsoryCredits - compulsoryEarned) });
+  if (compulsoryEarned < req.compulsoryCredits)
+    missing.push({ kind: "compulsory", remaining: round(req.compulsoryCredits - compulsoryEarned) });
   if (communityHours < req.communityHours) missing.push({ kind: "community_hours", remaining: req.communityHours - communityHours });
   if (req.literacyRequired && !literacyMet) missing.push({ kind: "literacy", status: literacyStatus });
 

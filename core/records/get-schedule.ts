@@ -123,22 +123,26 @@ export async function getSchedule(ctx: CoreContext, opts: GetScheduleOptions): P
         const cs = e.classSection;
         if (!within(date, e.beginDate, e.endDate)) continue;
         if (cs.terms.length > 0 && !cs.terms.some((t) => within(date, t.session.startDate, t.session.endDate))) continue;
-        const meetings = cs.meetings.length > 0
-          ? cs.meetings.filter((m) => m.cycleDay === null || m.cycleDay === day.cycleDay)
-          : cs.periods.map((p) => ({ cycleDay: null, periodCode: p, room: null })); // OneRoster periods only
+        const meetings =
+          cs.meetings.length > 0
+            ? cs.meetings.filter((m) => m.cycleDay === null || m.cycleDay === day.cycleDay)
+            : cs.periods.map((p) => ({ cycleDay: null, periodCode: p, room: null })); // OneRoster periods only
         const teacher = [...cs.enrollments].sort((a, b) => Number(b.primary) - Number(a.primary))[0]?.teacher;
         for (const m of meetings) {
           const bell = bellOf.get(`${cs.schoolId}|${m.periodCode}`) ?? bellOf.get(`${child.schoolId}|${m.periodCode}`);
-          placed.push({ sort: bell?.sortOrder ?? Number.MAX_SAFE_INTEGER, period: {
-            periodCode: m.periodCode,
-            periodLabel: bell?.label ?? m.periodCode,
-            startTime: bell?.startTime ?? null,
-            endTime: bell?.endTime ?? null,
-            courseCode: cs.course?.code ?? null,
-            courseTitle: cs.course?.title ?? cs.title,
-            room: m.room ?? cs.room ?? null,
-            teacherName: teacher ? `${teacher.givenName} ${teacher.familyName}` : null,
-          } });
+          placed.push({
+            sort: bell?.sortOrder ?? Number.MAX_SAFE_INTEGER,
+            period: {
+              periodCode: m.periodCode,
+              periodLabel: bell?.label ?? m.periodCode,
+              startTime: bell?.startTime ?? null,
+              endTime: bell?.endTime ?? null,
+              courseCode: cs.course?.code ?? null,
+              courseTitle: cs.course?.title ?? cs.title,
+              room: m.room ?? cs.room ?? null,
+              teacherName: teacher ? `${teacher.givenName} ${teacher.familyName}` : null,
+            },
+          });
         }
       }
       placed.sort((a, b) => a.sort - b.sort || (a.period.startTime ?? "").localeCompare(b.period.startTime ?? ""));

@@ -30,10 +30,7 @@ export async function listDocuments(ctx: CoreContext, opts: { accountId: string;
   const child = await requireChild(ctx, opts.accountId, opts.childId);
   const rows = await ctx.prisma.document.findMany({
     where: {
-      OR: [
-        { studentId: child.id },
-        ...(child.schoolId ? [{ studentId: null, schoolId: child.schoolId }] : []),
-      ],
+      OR: [{ studentId: child.id }, ...(child.schoolId ? [{ studentId: null, schoolId: child.schoolId }] : [])],
     },
     select: documentSelect,
     orderBy: [{ publishedAt: "desc" }, { title: "asc" }],

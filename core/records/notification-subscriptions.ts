@@ -17,13 +17,17 @@ export interface NotificationSubscriptionState {
 }
 
 async function requireAccount(ctx: CoreContext, accountId: string): Promise<void> {
-  const acc = typeof accountId === "string"
-    ? await ctx.prisma.account.findFirst({ where: { id: accountId, status: "ACTIVE" }, select: { id: true } })
-    : null;
+  const acc =
+    typeof accountId === "string"
+      ? await ctx.prisma.account.findFirst({ where: { id: accountId, status: "ACTIVE" }, select: { id: true } })
+      : null;
   if (!acc) throw new AppError("records.account_not_found", { log: "no active account" });
 }
 
-export async function listNotificationSubscriptions(ctx: CoreContext, opts: { accountId: string }): Promise<NotificationSubscriptionState[]> {
+export async function listNotificationSubscriptions(
+  ctx: CoreContext,
+  opts: { accountId: string },
+): Promise<NotificationSubscriptionState[]> {
   await requireAccount(ctx, opts.accountId);
   const rows = await ctx.prisma.notificationSubscription.findMany({
     where: { accountId: opts.accountId },

@@ -39,10 +39,7 @@ function isoDay(d: Date | string): string {
 }
 
 export function reportCardFileName(input: ReportCardFileNameInput): string {
-  const head =
-    input.level === "ELEMENTARY"
-      ? part(`${input.studentFamilyName} ${input.studentGivenName}`)
-      : part(input.schoolCode);
+  const head = input.level === "ELEMENTARY" ? part(`${input.studentFamilyName} ${input.studentGivenName}`) : part(input.schoolCode);
   return [head, part(input.oen), part(input.reportName), part(input.schoolYear), isoDay(input.publishedAt)].join("_") + ".pdf";
 }
 

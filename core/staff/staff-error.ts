@@ -17,7 +17,9 @@ const STAFF_ERRORS_LIST = [
 ] as const;
 export type StaffErrorName = (typeof STAFF_ERRORS_LIST)[number];
 /** The staff errors staffError() makes (a subset of ERROR_CODES.staff, which also has `forbidden`). */
-export const STAFF_ERRORS: readonly StaffErrorName[] = STAFF_ERRORS_LIST.filter((n) => (ERROR_CODES.staff as readonly string[]).includes(n));
+export const STAFF_ERRORS: readonly StaffErrorName[] = STAFF_ERRORS_LIST.filter((n) =>
+  (ERROR_CODES.staff as readonly string[]).includes(n),
+);
 
 export function staffError(name: StaffErrorName, opts: Omit<AppErrorOptions, "userKey"> = {}): AppError {
   return new AppError(`staff.${name}`, { ...opts, log: opts.log ?? `staff: ${name}` });

@@ -46,7 +46,11 @@ async function existingMessage(ctx: CoreContext, emailMessageId: string): Promis
 }
 
 /** With `tx`, the message joins the caller's transaction (a staff reply adds its email to it). */
-export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageOptions, tx?: Prisma.TransactionClient): Promise<AddedTicketMessage> {
+export async function addTicketMessage(
+  ctx: CoreContext,
+  opts: AddTicketMessageOptions,
+  tx?: Prisma.TransactionClient,
+): Promise<AddedTicketMessage> {
   // Inside a caller's transaction every read goes through it: the embedded database has one connection, and
   // a query outside the open transaction would wait for it forever.
   const reader = tx ? ({ ...ctx, prisma: tx } as unknown as CoreContext) : ctx;
@@ -65,48 +69,54 @@ export async function addTicketMessage(ctx: CoreContext, opts: AddTicketMessageO
   if (!opts.body?.trim()) throw new AppError("tickets.empty_body", { log: "empty ticket message" });
 
   const write = async (tx: Prisma.TransactionClient): Promise<AddedTicketMessage> => {
-      const ticket = await tx.ticket.findUnique({
-        where: { id: String(opts.ticketId) },
-        select: { id: true, status: true, lang: true, requesterEmail: true },
-      });
-      if (!ticket) throw ticketNotFound();
-      if (opts.author === "PARENT" && opts.fromEmail && ticket.requesterEmail && normalizeEmail(opts.fromEmail) !== ticket.requesterEmail) {
-        throw new AppError("tickets.not_requester", { log: "an email from another address than the ticket's requester" });
-      }
-      const { body, truncated } = capBody(opts.body, isLang(ticket.lang) ? ticket.lang : "fr");
-      const now = ctx.now();
-      const msg = await tx.ticketMessage.create({
-        data: {
-          ticketId: ticket.id,
-          author: opts.author,
-          staffId: opts.author === "STAFF" ? opts.staffId : null,
-          body,
-          internal,
-          emailMessageId: opts.emailMessageId ?? null,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      let status = ticket.status;
-      if (opts.author === "PARENT" && REOPENED_BY_PARENT.includes(status)) status = "OPEN";
-      else if (opts.author === "STAFF" && !internal && status === "NEW") status = "OPEN"; // someone has it in hand
-      await tx.ticket.update({
-        where: { id: ticket.id },
-        data: { updatedAt: now, ...(status !== ticket.status ? { status, closedAt: null } : {}) },
-      });
-      await recordAudit(tx, {
-        at: ctx.now(),
-        actorType: opts.author === "STAFF" ? "staff" : opts.author === "PARENT" ? "parent" : "system",
-        actorId: opts.author === "STAFF" ? opts.staffId : null,
-        action: internal ? "ticket.note_added" : "ticket.message_added",
-        entityType: "Ticket",
-        entityId: ticket.id,
-        data: { messageId: msg.id, author: opts.author, internal, truncated, ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}) },
-        correlationId: opts.correlationId ?? null,
-      });
-      if (!internal) await refreshTicketSearch(tx, ticket.id);
-      if (opts.author === "PARENT") await enqueueParentReplyNotification(ctx, { ticketId: ticket.id, messageId: msg.id }, tx);
-      return { id: msg.id, ticketId: ticket.id, created: true, truncated, status };
+    const ticket = await tx.ticket.findUnique({
+      where: { id: String(opts.ticketId) },
+      select: { id: true, status: true, lang: true, requesterEmail: true },
+    });
+    if (!ticket) throw ticketNotFound();
+    if (opts.author === "PARENT" && opts.fromEmail && ticket.requesterEmail && normalizeEmail(opts.fromEmail) !== ticket.requesterEmail) {
+      throw new AppError("tickets.not_requester", { log: "an email from another address than the ticket's requester" });
+    }
+    const { body, truncated } = capBody(opts.body, isLang(ticket.lang) ? ticket.lang : "fr");
+    const now = ctx.now();
+    const msg = await tx.ticketMessage.create({
+      data: {
+        ticketId: ticket.id,
+        author: opts.author,
+        staffId: opts.author === "STAFF" ? opts.staffId : null,
+        body,
+        internal,
+        emailMessageId: opts.emailMessageId ?? null,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    let status = ticket.status;
+    if (opts.author === "PARENT" && REOPENED_BY_PARENT.includes(status)) status = "OPEN";
+    else if (opts.author === "STAFF" && !internal && status === "NEW") status = "OPEN"; // someone has it in hand
+    await tx.ticket.update({
+      where: { id: ticket.id },
+      data: { updatedAt: now, ...(status !== ticket.status ? { status, closedAt: null } : {}) },
+    });
+    await recordAudit(tx, {
+      at: ctx.now(),
+      actorType: opts.author === "STAFF" ? "staff" : opts.author === "PARENT" ? "parent" : "system",
+      actorId: opts.author === "STAFF" ? opts.staffId : null,
+      action: internal ? "ticket.note_added" : "ticket.message_added",
+      entityType: "Ticket",
+      entityId: ticket.id,
+      data: {
+        messageId: msg.id,
+        author: opts.author,
+        internal,
+        truncated,
+        ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}),
+      },
+      correlationId: opts.correlationId ?? null,
+    });
+    if (!internal) await refreshTicketSearch(tx, ticket.id);
+    if (opts.author === "PARENT") await enqueueParentReplyNotification(ctx, { ticketId: ticket.id, messageId: msg.id }, tx);
+    return { id: msg.id, ticketId: ticket.id, created: true, truncated, status };
   };
   if (tx) return write(tx);
   try {

@@ -17,8 +17,7 @@ export async function assignTicket(ctx: CoreContext, opts: AssignTicketOptions):
   if (opts.assigneeId) {
     const v = await resolveViewer(ctx, { kind: "staff", staffId: opts.assigneeId });
     const sees = await ctx.prisma.ticket.findFirst({ where: { AND: [{ id: opts.ticketId }, v.where] }, select: { id: true } });
-    if (!sees)
-      throw new AppError("tickets.invalid_assignee", { log: "assignee cannot see the ticket" });
+    if (!sees) throw new AppError("tickets.invalid_assignee", { log: "assignee cannot see the ticket" });
   }
   await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.ticketTriage.findUnique({ where: { ticketId: opts.ticketId }, select: { assigneeId: true } });

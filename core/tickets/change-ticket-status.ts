@@ -14,7 +14,10 @@ export interface ChangeTicketStatusOptions {
   staffId?: string | null;
 }
 
-export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketStatusOptions): Promise<{ id: string; status: TicketStatus; closedAt: Date | null; changed: boolean }> {
+export async function changeTicketStatus(
+  ctx: CoreContext,
+  opts: ChangeTicketStatusOptions,
+): Promise<{ id: string; status: TicketStatus; closedAt: Date | null; changed: boolean }> {
   if (!(opts.status in TICKET_TRANSITIONS)) {
     throw new AppError("tickets.invalid_status", { log: `unknown status ${String(opts.status)}` });
   }
@@ -23,7 +26,11 @@ export async function changeTicketStatus(ctx: CoreContext, opts: ChangeTicketSta
 }
 
 /** The change itself, inside the caller's transaction (replyToTicket moves the status with its reply). */
-export async function changeStatusIn(ctx: CoreContext, opts: ChangeTicketStatusOptions, tx: Prisma.TransactionClient): Promise<{ id: string; status: TicketStatus; closedAt: Date | null; changed: boolean }> {
+export async function changeStatusIn(
+  ctx: CoreContext,
+  opts: ChangeTicketStatusOptions,
+  tx: Prisma.TransactionClient,
+): Promise<{ id: string; status: TicketStatus; closedAt: Date | null; changed: boolean }> {
   if (!(opts.status in TICKET_TRANSITIONS)) {
     throw new AppError("tickets.invalid_status", { log: `unknown status ${String(opts.status)}` });
   }

@@ -18,8 +18,7 @@ export interface MergeTicketsOptions {
 }
 
 export async function mergeTickets(ctx: CoreContext, opts: MergeTicketsOptions): Promise<{ targetId: string; moved: number }> {
-  if (opts.sourceId === opts.targetId)
-    throw new AppError("tickets.merge_same", { log: "merge a ticket into itself" });
+  if (opts.sourceId === opts.targetId) throw new AppError("tickets.merge_same", { log: "merge a ticket into itself" });
   await requireStaffOnTicket(ctx, opts.staffId, opts.sourceId);
   await requireStaffOnTicket(ctx, opts.staffId, opts.targetId);
   const tr = translator("fr");
@@ -28,8 +27,7 @@ export async function mergeTickets(ctx: CoreContext, opts: MergeTicketsOptions):
       tx.ticket.findUniqueOrThrow({ where: { id: opts.sourceId }, select: { id: true, number: true, status: true } }),
       tx.ticket.findUniqueOrThrow({ where: { id: opts.targetId }, select: { id: true, number: true, status: true } }),
     ]);
-    if (target.status === "CLOSED")
-      throw new AppError("tickets.merge_closed", { log: "merge into a closed ticket" });
+    if (target.status === "CLOSED") throw new AppError("tickets.merge_closed", { log: "merge into a closed ticket" });
     const now = ctx.now();
     const moved = await tx.ticketMessage.updateMany({ where: { ticketId: source.id }, data: { ticketId: target.id } });
     await tx.ticketAttachment.updateMany({ where: { ticketId: source.id }, data: { ticketId: target.id } });

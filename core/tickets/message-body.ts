@@ -10,6 +10,9 @@ export function capBody(body: string, lang: Lang): { body: string; truncated: bo
   const marker = `\n\n${translator(lang)("tickets:truncated", { max: MAX_BODY_BYTES / 1024 })}`;
   const budget = MAX_BODY_BYTES - Buffer.byteLength(marker, "utf8");
   // Cut by bytes, then drop a partial trailing character (U+FFFD from a split multi-byte sequence).
-  const cut = Buffer.from(text, "utf8").subarray(0, budget).toString("utf8").replace(/\uFFFD$/, "");
+  const cut = Buffer.from(text, "utf8")
+    .subarray(0, budget)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
   return { body: cut + marker, truncated: true };
 }

@@ -17,10 +17,16 @@ export type RerouteTicketOptions = (
   reason?: string | null;
 };
 
-export async function rerouteTicket(ctx: CoreContext, opts: RerouteTicketOptions): Promise<{ id: string; queue: TicketQueue; school: { code: string; name: string } | null }> {
+export async function rerouteTicket(
+  ctx: CoreContext,
+  opts: RerouteTicketOptions,
+): Promise<{ id: string; queue: TicketQueue; school: { code: string; name: string } | null }> {
   await requireStaffOnTicket(ctx, opts.staffId, opts.ticketId);
   return ctx.prisma.$transaction(async (tx) => {
-    const t = await tx.ticket.findUnique({ where: { id: opts.ticketId }, select: { id: true, queue: true, school: { select: { code: true, name: true } } } });
+    const t = await tx.ticket.findUnique({
+      where: { id: opts.ticketId },
+      select: { id: true, queue: true, school: { select: { code: true, name: true } } },
+    });
     if (!t) throw ticketNotFound();
     let school: { id: string; code: string; name: string } | null = null;
     if (!opts.central) {
@@ -35,9 +41,14 @@ export async function rerouteTicket(ctx: CoreContext, opts: RerouteTicketOptions
     const tr = translator("fr");
     await tx.ticketMessage.create({
       data: {
-        ticketId: t.id, author: "SYSTEM", internal: true, createdAt: ctx.now(),
+        ticketId: t.id,
+        author: "SYSTEM",
+        internal: true,
+        createdAt: ctx.now(),
         body: tr(reason ? "tickets:note.reroutedWithReason" : "tickets:note.rerouted", {
-          from: t.school?.name ?? tr("tickets:queue.CENTRAL"), to: school?.name ?? tr("tickets:queue.CENTRAL"), reason,
+          from: t.school?.name ?? tr("tickets:queue.CENTRAL"),
+          to: school?.name ?? tr("tickets:queue.CENTRAL"),
+          reason,
         }),
       },
     });
@@ -48,7 +59,13 @@ export async function rerouteTicket(ctx: CoreContext, opts: RerouteTicketOptions
       action: "ticket.rerouted",
       entityType: "Ticket",
       entityId: t.id,
-      data: { fromQueue: t.queue, fromSchool: t.school?.code ?? null, toQueue: queue, toSchool: school?.code ?? null, ...(reason ? { reason } : {}) },
+      data: {
+        fromQueue: t.queue,
+        fromSchool: t.school?.code ?? null,
+        toQueue: queue,
+        toSchool: school?.code ?? null,
+        ...(reason ? { reason } : {}),
+      },
     });
     return { id: t.id, queue, school: school ? { code: school.code, name: school.name } : null };
   });

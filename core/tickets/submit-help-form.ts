@@ -27,7 +27,15 @@ export interface HelpFormInput {
 }
 
 export const HELP_FORM_FIELDS = [
-  "parentFamilyName", "parentGivenName", "email", "dayPhone", "childFamilyName", "childGivenName", "childGrade", "schoolCode", "description",
+  "parentFamilyName",
+  "parentGivenName",
+  "email",
+  "dayPhone",
+  "childFamilyName",
+  "childGivenName",
+  "childGrade",
+  "schoolCode",
+  "description",
 ] as const;
 export type HelpFormField = (typeof HELP_FORM_FIELDS)[number];
 
@@ -52,7 +60,12 @@ const TOO_LONG = "tickets:form.error.tooLong";
 
 /** « 5 », « 05 », « 5e », « Maternelle », « jardin », « JK » → "05", "JK"… or null. */
 export function normalizeGrade(input: string): string | null {
-  const g = input.trim().toUpperCase().normalize("NFKD").replace(/\p{M}+/gu, "").replace(/\s+/g, "");
+  const g = input
+    .trim()
+    .toUpperCase()
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/\s+/g, "");
   if (["JK", "M", "MAT", "MATERNELLE"].includes(g)) return "JK";
   if (["SK", "J", "JARDIN"].includes(g)) return "SK";
   const m = /^(\d{1,2})(?:E|RE|ERE|EME|ST|ND|RD|TH)?$/.exec(g);
@@ -67,7 +80,9 @@ const schema = z.object({
   parentFamilyName: text(100),
   parentGivenName: text(100),
   email: text(254).transform(normalizeEmail).refine(looksLikeEmail, { error: "tickets:form.error.email" }),
-  dayPhone: text(40).refine((p) => p.replace(/\D/g, "").length >= 10 && /^[\d\s().+\-x#poste,ext]*$/i.test(p), { error: "tickets:form.error.phone" }),
+  dayPhone: text(40).refine((p) => p.replace(/\D/g, "").length >= 10 && /^[\d\s().+\-x#poste,ext]*$/i.test(p), {
+    error: "tickets:form.error.phone",
+  }),
   childFamilyName: text(100),
   childGivenName: text(100),
   childGrade: text(20).transform((g, c) => {
@@ -116,9 +131,8 @@ export async function submitHelpForm(ctx: CoreContext, input: HelpFormInput): Pr
       }
     }
   }
-  const school = parsed.success || !errors.some((e) => e.field === "schoolCode")
-    ? await findSchoolByCode(ctx.prisma, input?.schoolCode)
-    : null;
+  const school =
+    parsed.success || !errors.some((e) => e.field === "schoolCode") ? await findSchoolByCode(ctx.prisma, input?.schoolCode) : null;
   if (!school && !errors.some((e) => e.field === "schoolCode")) errors.push({ field: "schoolCode", key: "tickets:form.error.school" });
   if (errors.length > 0 || !parsed.success) {
     errors.sort((a, b) => HELP_FORM_FIELDS.indexOf(a.field) - HELP_FORM_FIELDS.indexOf(b.field));
@@ -131,12 +145,12 @@ export async function submitHelpForm(ctx: CoreContext, input: HelpFormInput): Pr
     const ticket = await createTicket(
       ctx,
       {
-      channel: "FORM",
-      lang,
-      subject: translator(lang)("tickets:form.subject", { childName, schoolName: school!.name }),
-      body: f.description,
-      schoolCode: school!.code,
-      requester: { name: `${f.parentGivenName} ${f.parentFamilyName}`, email: f.email, phone: f.dayPhone },
+        channel: "FORM",
+        lang,
+        subject: translator(lang)("tickets:form.subject", { childName, schoolName: school!.name }),
+        body: f.description,
+        schoolCode: school!.code,
+        requester: { name: `${f.parentGivenName} ${f.parentFamilyName}`, email: f.email, phone: f.dayPhone },
         child: { givenName: f.childGivenName, familyName: f.childFamilyName, grade: f.childGrade },
       },
       tx,

@@ -27,17 +27,23 @@ const NOTHING: Prisma.TicketWhereInput = { id: { in: [] } };
 
 export async function resolveViewer(ctx: CoreContext, viewer: TicketViewer): Promise<ResolvedViewer> {
   if (viewer?.kind === "parent") {
-    const acc = typeof viewer.accountId === "string"
-      ? await ctx.prisma.account.findUnique({ where: { id: viewer.accountId }, select: { id: true } })
-      : null;
+    const acc =
+      typeof viewer.accountId === "string"
+        ? await ctx.prisma.account.findUnique({ where: { id: viewer.accountId }, select: { id: true } })
+        : null;
     return { kind: "parent", id: viewer.accountId, where: acc ? { accountId: acc.id } : NOTHING, seesInternal: false };
   }
   if (viewer?.kind === "staff") {
-    const staff = typeof viewer.staffId === "string"
-      ? await ctx.prisma.staff.findFirst({ where: { id: viewer.staffId, active: true }, select: { id: true, role: true, schoolId: true } })
-      : null;
+    const staff =
+      typeof viewer.staffId === "string"
+        ? await ctx.prisma.staff.findFirst({
+            where: { id: viewer.staffId, active: true },
+            select: { id: true, role: true, schoolId: true },
+          })
+        : null;
     if (!staff) return { kind: "staff", id: viewer.staffId, where: NOTHING, seesInternal: false };
-    if (staff.role !== "SECRETARY") return { kind: "staff", id: staff.id, role: staff.role, where: {}, seesInternal: true, schoolIds: null };
+    if (staff.role !== "SECRETARY")
+      return { kind: "staff", id: staff.id, role: staff.role, where: {}, seesInternal: true, schoolIds: null };
     // A secretary may serve several schools (StaffSchool holds those besides her main one).
     const extra = await ctx.prisma.staffSchool.findMany({ where: { staffId: staff.id }, select: { schoolId: true } });
     const schoolIds = [...new Set([...(staff.schoolId ? [staff.schoolId] : []), ...extra.map((e) => e.schoolId)])];

@@ -1,14 +1,23 @@
 // What an attacker tries against the account flows: many guesses fired at once (attempt limits must hold
 // under concurrency), huge inputs (clean answers, no event-loop stalls), and probing the decoy question
 // for a difference that tells emails with an account from those without.
-import { getSecretQuestion, listSecretQuestions, resetPasswordWithSecretAnswer, sendChatSignInCode, signIn, verifyChatSignInCode } from "../../core/accounts";
+import {
+  getSecretQuestion,
+  listSecretQuestions,
+  resetPasswordWithSecretAnswer,
+  sendChatSignInCode,
+  signIn,
+  verifyChatSignInCode,
+} from "../../core/accounts";
 import { looksLikeEmail } from "../../core/util/text";
 import { makeAccount } from "../factories/families";
 import { accountsContext, auditActions, codeOf, lastEmailTo, outboxCount, setup, type AccountsTestContext } from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 describe("huge or hostile input", () => {
   it("rejects a megabyte-long dotted « email » at once instead of backtracking on it", () => {
@@ -31,7 +40,9 @@ describe("attempt limits under concurrency", () => {
     const code = /\n(\d{6})\n/.exec((await lastEmailTo(ctx, account.email)).text)![1];
     const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0");
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrong(i), channelKey: "conv-race" }))),
+      Array.from({ length: 12 }, (_, i) =>
+        codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrong(i), channelKey: "conv-race" })),
+      ),
     );
     // 12 failures in a day: the 10th starts the daily lock (accounts.code_locked from then on).
     expect(results.every((r) => r === "accounts.code_invalid" || r === "accounts.code_locked")).toBe(true);
@@ -94,6 +105,8 @@ describe("decoy questions", () => {
     const { account: c } = await makeAccount(ctx.prisma, { secretQuestionId: "removed_question" });
     const shown = (await getSecretQuestion(ctx, { email: c.email, lang: "fr" })).question;
     expect(lookup(shown)).not.toBeNull();
-    expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: c.email, answer: "Le Petit Prince" }))).toBe("accounts.secret_answer_wrong");
+    expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: c.email, answer: "Le Petit Prince" }))).toBe(
+      "accounts.secret_answer_wrong",
+    );
   });
 });

@@ -5,7 +5,8 @@ import { silentLogger } from "../../core/logger";
 import type { CoreContext } from "../../core/context";
 import { testConfig } from "../helpers/context";
 
-const ctxWith = (config = testConfig()) => ({ config, log: silentLogger, now: () => new Date(), prisma: undefined as never }) as CoreContext;
+const ctxWith = (config = testConfig()) =>
+  ({ config, log: silentLogger, now: () => new Date(), prisma: undefined as never }) as CoreContext;
 
 describe("app secret (decoys, code hashes, rate-limit keys)", () => {
   it("without APP_SECRET, creates DATA_DIR/secret.key once (mode 0600) and reuses it", () => {

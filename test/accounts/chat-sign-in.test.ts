@@ -11,7 +11,9 @@ import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, outboxCoun
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 const codeIn = (text: string) => /\n(\d{6})\n/.exec(text)![1];
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -35,7 +37,11 @@ describe("chat sign-in codes", () => {
     expect(row.expiresAt.getTime() - ctx.now().getTime()).toBe(10 * 60_000);
     expect(ctx.logs()).not.toContain(code);
 
-    const signedIn = await verifyChatSignInCode(ctx, { email: account.email, code: ` ${code.slice(0, 3)} ${code.slice(3)} `, channelKey: "conv-1" });
+    const signedIn = await verifyChatSignInCode(ctx, {
+      email: account.email,
+      code: ` ${code.slice(0, 3)} ${code.slice(3)} `,
+      channelKey: "conv-1",
+    });
     expect(signedIn).toMatchObject({ accountId: account.id, lang: "en" });
     expect(await getChatSession(ctx, { channelKey: "conv-1" })).toEqual({ accountId: account.id, lang: "en" });
     expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code, channelKey: "conv-1" }))).toBe("accounts.code_invalid");
@@ -49,7 +55,9 @@ describe("chat sign-in codes", () => {
     expect(Object.keys(unknown)).toEqual(Object.keys(known));
     expect(unknown.emailedTo).toBe("i•••••@example.com");
     expect(await outboxCount(ctx, { toAddress: "inconnu@example.com" })).toBe(0);
-    expect(await codeOf(verifyChatSignInCode(ctx, { email: "inconnu@example.com", code: "123456", channelKey: "c" }))).toBe("accounts.code_invalid");
+    expect(await codeOf(verifyChatSignInCode(ctx, { email: "inconnu@example.com", code: "123456", channelKey: "c" }))).toBe(
+      "accounts.code_invalid",
+    );
   });
 
   it("expires after 10 minutes", async () => {
@@ -63,21 +71,32 @@ describe("chat sign-in codes", () => {
   it("allows 5 tries per code: after 5 wrong ones even the right code fails", async () => {
     const { account } = await makeAccount(ctx.prisma);
     const code = await codeFor(account.email);
-    for (let i = 0; i < 4; i++) expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrongCode(code), channelKey: "conv-1" }))).toBe("accounts.code_invalid");
+    for (let i = 0; i < 4; i++)
+      expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrongCode(code), channelKey: "conv-1" }))).toBe(
+        "accounts.code_invalid",
+      );
     expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code, channelKey: "conv-1" }))).toBe("no error");
 
     const second = await codeFor(account.email, "conv-2");
-    for (let i = 0; i < 5; i++) await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrongCode(second), channelKey: "conv-2" }));
-    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: second, channelKey: "conv-2" }))).toBe("accounts.code_invalid");
+    for (let i = 0; i < 5; i++)
+      await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrongCode(second), channelKey: "conv-2" }));
+    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: second, channelKey: "conv-2" }))).toBe(
+      "accounts.code_invalid",
+    );
     expect((await auditActions(ctx, account.id)).filter((a) => a === "account.chat_code_failed")).toHaveLength(9);
   });
 
   it("binds the code to its conversation, and only the latest code works", async () => {
     const { account } = await makeAccount(ctx.prisma);
     const first = await codeFor(account.email, "conv-A");
-    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: first, channelKey: "conv-B" }))).toBe("accounts.code_invalid");
+    expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: first, channelKey: "conv-B" }))).toBe(
+      "accounts.code_invalid",
+    );
     const second = await codeFor(account.email, "conv-A");
-    if (first !== second) expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: first, channelKey: "conv-A" }))).toBe("accounts.code_invalid");
+    if (first !== second)
+      expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: first, channelKey: "conv-A" }))).toBe(
+        "accounts.code_invalid",
+      );
     expect(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: second, channelKey: "conv-A" }))).toBe("no error");
   });
 

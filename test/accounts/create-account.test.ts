@@ -12,17 +12,27 @@ import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, setup, typ
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 /** A family of two children (the second the youngest) and the form a parent would fill in. */
 async function familyAndForm(overrides: Partial<RequestAccountCreationOptions> = {}) {
-  const older = await makeSchool(ctx.prisma, { code: `ESP-${crypto.randomBytes(3).toString("hex")}`, name: "École secondaire publique De La Salle" });
+  const older = await makeSchool(ctx.prisma, {
+    code: `ESP-${crypto.randomBytes(3).toString("hex")}`,
+    name: "École secondaire publique De La Salle",
+  });
   const younger = await makeSchool(ctx.prisma, { name: "École élémentaire publique Carrefour Jeunesse" });
   const fam = await makeFamily(ctx.prisma, {
     children: 2,
     schools: [older, younger],
     birthDates: ["2012-03-04", "2016-01-01"],
-    guardian: { givenName: "Éloïse", familyName: "Côté-Dubé", civicNumber: "2445", email: `eloise.${crypto.randomBytes(3).toString("hex")}@gmail.com` },
+    guardian: {
+      givenName: "Éloïse",
+      familyName: "Côté-Dubé",
+      civicNumber: "2445",
+      email: `eloise.${crypto.randomBytes(3).toString("hex")}@gmail.com`,
+    },
   });
   const form: RequestAccountCreationOptions = {
     email: fam.guardian.email!,
@@ -115,15 +125,17 @@ describe("requestAccountCreation (« Information du parent »)", () => {
 
   it("asks for the YOUNGEST child: the older child's birth date and school do not work", async () => {
     const { form, older } = await familyAndForm();
-    expect(await codeOf(requestAccountCreation(ctx, { ...form, youngestChildBirthDate: "2012-03-04", youngestChildSchoolCode: older.code }))).toBe(
-      "accounts.creation_info_mismatch",
-    );
+    expect(
+      await codeOf(requestAccountCreation(ctx, { ...form, youngestChildBirthDate: "2012-03-04", youngestChildSchoolCode: older.code })),
+    ).toBe("accounts.creation_info_mismatch");
     expect(await codeOf(requestAccountCreation(ctx, form))).toBe("no error");
   });
 
   it("accepts the school's name instead of its code", async () => {
     const { form } = await familyAndForm();
-    expect(await codeOf(requestAccountCreation(ctx, { ...form, youngestChildSchoolCode: "ecole elementaire publique carrefour jeunesse" }))).toBe("no error");
+    expect(
+      await codeOf(requestAccountCreation(ctx, { ...form, youngestChildSchoolCode: "ecole elementaire publique carrefour jeunesse" })),
+    ).toBe("no error");
   });
 
   it("locks the email for 30 minutes after 5 mismatches, even for the right answers, then lets it through", async () => {
@@ -161,7 +173,14 @@ describe("completeAccountCreation (password + secret question)", () => {
     const { token, guardian } = await requested();
     expect(await checkValidationToken(ctx, { token })).toEqual({ email: guardian.email, lang: "fr", next: "set_password" });
     const summary = await completeAccountCreation(ctx, { token, ...good });
-    expect(summary).toEqual({ id: expect.any(String), email: guardian.email, status: "ACTIVE", lang: "fr", mustChangePassword: false, guardian: { givenName: "Éloïse", familyName: "Côté-Dubé" } });
+    expect(summary).toEqual({
+      id: expect.any(String),
+      email: guardian.email,
+      status: "ACTIVE",
+      lang: "fr",
+      mustChangePassword: false,
+      guardian: { givenName: "Éloïse", familyName: "Côté-Dubé" },
+    });
     expect(JSON.stringify(summary)).not.toMatch(/\$2[aby]\$/);
     const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: summary.id } });
     expect(row.passwordHash).toMatch(/^\$2[aby]\$10\$/);
@@ -209,8 +228,12 @@ describe("completeAccountCreation (password + secret question)", () => {
   it("requires a question of the portal's list (by id) and an answer of at least two letters or digits", async () => {
     const { token } = await requested();
     expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "  " }))).toBe("accounts.secret_question_invalid");
-    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "Quel est le nom de jeune fille de votre mère?" }))).toBe("accounts.secret_question_invalid");
-    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "Quel est votre plat préféré?" }))).toBe("accounts.secret_question_invalid");
+    expect(
+      await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "Quel est le nom de jeune fille de votre mère?" })),
+    ).toBe("accounts.secret_question_invalid");
+    expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretQuestionId: "Quel est votre plat préféré?" }))).toBe(
+      "accounts.secret_question_invalid",
+    );
     expect(await codeOf(completeAccountCreation(ctx, { token, ...good, secretAnswer: " ! " }))).toBe("accounts.secret_answer_too_short");
   });
 });

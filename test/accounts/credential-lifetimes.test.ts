@@ -7,7 +7,9 @@ import { accountsContext, codeOf, errorOf, lastEmailTo, setup, type AccountsTest
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 const HOUR = 3_600_000;
 
@@ -59,7 +61,12 @@ describe("sessions after a credential change", () => {
     const { account, password } = await makeAccount(ctx.prisma);
     await openSession(account.id, "conv-here");
     await openSession(account.id, "conv-elsewhere");
-    await changePassword(ctx, { accountId: account.id, currentPassword: password, newPassword: "Autre-mot-2026", keepChannelKey: "conv-here" });
+    await changePassword(ctx, {
+      accountId: account.id,
+      currentPassword: password,
+      newPassword: "Autre-mot-2026",
+      keepChannelKey: "conv-here",
+    });
     const left = await ctx.prisma.session.findMany({ where: { accountId: account.id }, select: { channelKey: true } });
     expect(left).toEqual([{ channelKey: "conv-here" }]);
   });
@@ -70,14 +77,25 @@ describe("account creation: daily cap on mismatches", () => {
     const school = await makeSchool(ctx.prisma);
     const email = `cap.${crypto.randomBytes(3).toString("hex")}@gmail.com`;
     const fam = await makeFamily(ctx.prisma, {
-      children: 1, schools: [school], birthDates: ["2016-01-01"],
+      children: 1,
+      schools: [school],
+      birthDates: ["2016-01-01"],
       guardian: { givenName: "Ana", familyName: "Roy", civicNumber: "12", email },
     });
-    const form = { email, familyName: "Roy", givenName: "Ana", youngestChildBirthDate: "2016-01-01", youngestChildSchoolCode: school.code, civicNumber: "12", lang: "fr" as const };
+    const form = {
+      email,
+      familyName: "Roy",
+      givenName: "Ana",
+      youngestChildBirthDate: "2016-01-01",
+      youngestChildSchoolCode: school.code,
+      civicNumber: "12",
+      lang: "fr" as const,
+    };
     expect(fam.guardian.email).toBe(email);
     const codes: string[] = [];
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 5; i++) codes.push(await codeOf(requestAccountCreation(ctx, { ...form, youngestChildBirthDate: `2015-0${i + 1}-01` })));
+      for (let i = 0; i < 5; i++)
+        codes.push(await codeOf(requestAccountCreation(ctx, { ...form, youngestChildBirthDate: `2015-0${i + 1}-01` })));
       ctx.clock.advance(31 * 60_000);
     }
     expect(codes.filter((c) => c === "accounts.creation_locked")).toHaveLength(2);

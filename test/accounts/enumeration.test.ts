@@ -8,12 +8,20 @@ import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, setup, ty
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-interface Seen { code: string; userKey: string; params: Record<string, unknown>; message: string; detail?: string }
+interface Seen {
+  code: string;
+  userKey: string;
+  params: Record<string, unknown>;
+  message: string;
+  detail?: string;
+}
 
 async function seen(p: Promise<unknown>): Promise<Seen> {
   try {
@@ -66,7 +74,9 @@ describe("daily cap on secret answers (10 a day, then 24 h)", () => {
   it("locks the reset for 24 hours at the 10th wrong answer of the day and tells the owner, in the account's language", async () => {
     const { account, secretAnswer } = await makeAccount(ctx.prisma, { lang: "en" });
     const out = await tenWrong(account.email);
-    expect(out.slice(5, 9).map((s) => [s.code, s.params])).toEqual([4, 3, 2, 1].map((n) => ["accounts.secret_answer_wrong", { attemptsLeft: n }]));
+    expect(out.slice(5, 9).map((s) => [s.code, s.params])).toEqual(
+      [4, 3, 2, 1].map((n) => ["accounts.secret_answer_wrong", { attemptsLeft: n }]),
+    );
     expect(out[9]).toMatchObject({ code: "accounts.secret_locked", params: { minutes: 24 * 60 } });
     const mail = await lastEmailTo(ctx, account.email);
     expect(mail.template).toBe("accounts:email.secretLocked");
@@ -125,7 +135,8 @@ describe("daily caps on chat codes", () => {
     for (let round = 0; round < 2; round++) {
       await sendChatSignInCode(ctx, { email: account.email, channelKey: "conv", lang: "fr" });
       const code = codeIn((await lastEmailTo(ctx, account.email)).text);
-      for (let i = 0; i < 5; i++) out.push(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrongCode(code), channelKey: "conv" })));
+      for (let i = 0; i < 5; i++)
+        out.push(await codeOf(verifyChatSignInCode(ctx, { email: account.email, code: wrongCode(code), channelKey: "conv" })));
     }
     expect(out).toEqual([...Array(9).fill("accounts.code_invalid"), "accounts.code_locked"]);
     const mail = await lastEmailTo(ctx, account.email);

@@ -2,8 +2,12 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 import { makeAccount, makeFamily, makeSchool } from "../factories/families";
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.close(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
 
 describe("families factory", () => {
   it("makes families with unique values, the last child the youngest, and an active account", async () => {

@@ -14,7 +14,9 @@ import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, outboxCou
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 function form(overrides: Partial<RequestNewFamilyAccountOptions> = {}): RequestNewFamilyAccountOptions {
   return {
@@ -46,7 +48,15 @@ describe("new family (seed 2)", () => {
     const res = await requestNewFamilyAccount(ctx, f);
     const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: res.accountId } });
     expect(row).toMatchObject({ status: "PENDING_SCHOOL", pendingSchoolId: school.id, guardianId: null, secretQuestionId: "birth_city" });
-    expect(row.pendingProfile).toEqual({ givenName: "Amina", familyName: "Diallo", streetAddress: "12 rue Principale", city: "Orléans", province: "ON", postalCode: "K1C 2X4", phone: "613-555-0199" });
+    expect(row.pendingProfile).toEqual({
+      givenName: "Amina",
+      familyName: "Diallo",
+      streetAddress: "12 rue Principale",
+      city: "Orléans",
+      province: "ON",
+      postalCode: "K1C 2X4",
+      phone: "613-555-0199",
+    });
     const mail = await lastEmailTo(ctx, f.email);
     expect(mail.template).toBe("accounts:email.newFamilyReceived");
     expect(mail.text).toContain("Valider votre compte");
@@ -75,7 +85,19 @@ describe("new family (seed 2)", () => {
     const f = form();
     await requestNewFamilyAccount(ctx, f);
     expect(await codeOf(requestNewFamilyAccount(ctx, f))).toBe("accounts.account_already_pending");
-    expect(await codeOf(requestAccountCreation(ctx, { email: f.email, familyName: "x", givenName: "y", youngestChildBirthDate: "2015-01-01", youngestChildSchoolCode: "z", civicNumber: "1", lang: "fr" }))).toBe("accounts.account_already_pending");
+    expect(
+      await codeOf(
+        requestAccountCreation(ctx, {
+          email: f.email,
+          familyName: "x",
+          givenName: "y",
+          youngestChildBirthDate: "2015-01-01",
+          youngestChildSchoolCode: "z",
+          civicNumber: "1",
+          lang: "fr",
+        }),
+      ),
+    ).toBe("accounts.account_already_pending");
   });
 
   it("is approved by its school's secretary once the email is confirmed; then the parent signs in", async () => {
@@ -90,7 +112,9 @@ describe("new family (seed 2)", () => {
     const token = tokenFrom((await lastEmailTo(ctx, f.email)).text);
     await confirmAccountEmail(ctx, { token });
     expect(await codeOf(confirmAccountEmail(ctx, { token }))).toBe("accounts.token_invalid");
-    expect(await codeOf(approveNewFamilyAccount(ctx, { accountId, staffId: (await staff("SECRETARY", other.id)).id }))).toBe("accounts.staff_not_allowed");
+    expect(await codeOf(approveNewFamilyAccount(ctx, { accountId, staffId: (await staff("SECRETARY", other.id)).id }))).toBe(
+      "accounts.staff_not_allowed",
+    );
 
     const summary = await approveNewFamilyAccount(ctx, { accountId, staffId: secretary.id });
     expect(summary.status).toBe("ACTIVE");
@@ -98,7 +122,12 @@ describe("new family (seed 2)", () => {
     expect(mail.template).toBe("accounts:email.newFamilyApproved");
     expect(mail.text).toContain(f.email);
     expect((await signIn(ctx, { email: f.email, password: f.password })).accountId).toBe(accountId);
-    expect(await auditActions(ctx, accountId)).toEqual(["account.new_family_requested", "account.email_confirmed", "account.new_family_approved", "account.signed_in"]);
+    expect(await auditActions(ctx, accountId)).toEqual([
+      "account.new_family_requested",
+      "account.email_confirmed",
+      "account.new_family_approved",
+      "account.signed_in",
+    ]);
     expect(await codeOf(approveNewFamilyAccount(ctx, { accountId, staffId: secretary.id }))).toBe("accounts.account_not_found");
   });
 
@@ -150,7 +179,11 @@ describe("new family: hostile input", () => {
     expect(row.pendingProfile).toMatchObject({ givenName: "Amina", city: "Orléans" });
     expect(row.secretQuestionId).toBe("birth_city");
     // A question is an id of the list: free text, even with control characters stripped, is refused.
-    expect(await codeOf(requestNewFamilyAccount(ctx, form({ secretQuestionId: "Ville\u0000 natale?" })))).toBe("accounts.secret_question_invalid");
-    expect(await codeOf(requestNewFamilyAccount(ctx, form({ secretQuestionId: "Dans quelle ville êtes-vous né(e)?" })))).toBe("accounts.secret_question_invalid");
+    expect(await codeOf(requestNewFamilyAccount(ctx, form({ secretQuestionId: "Ville\u0000 natale?" })))).toBe(
+      "accounts.secret_question_invalid",
+    );
+    expect(await codeOf(requestNewFamilyAccount(ctx, form({ secretQuestionId: "Dans quelle ville êtes-vous né(e)?" })))).toBe(
+      "accounts.secret_question_invalid",
+    );
   });
 });

@@ -5,7 +5,9 @@ import { accountsContext, auditActions, codeOf, errorOf, lastEmailTo, outboxCoun
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 const QUESTION = "Quel est le nom de votre personnage fictif préféré?";
 const allTexts = () => listSecretQuestions().flatMap((q) => [q.text.fr, q.text.en]);
@@ -22,7 +24,9 @@ describe("getSecretQuestion (seed 1 §3.1)", () => {
     const { account } = await makeAccount(ctx.prisma, { email: "adzo.test@yahoo.com", secretQuestionId: "favourite_character" });
     expect(await getSecretQuestion(ctx, { email: " ADZO.test@Yahoo.com" })).toEqual({ question: QUESTION });
     expect(await getSecretQuestion(ctx, { email: account.email, lang: "fr" })).toEqual({ question: QUESTION });
-    expect(await getSecretQuestion(ctx, { email: account.email, lang: "en" })).toEqual({ question: "What is the name of your favourite fictional character?" });
+    expect(await getSecretQuestion(ctx, { email: account.email, lang: "en" })).toEqual({
+      question: "What is the name of your favourite fictional character?",
+    });
     expect(account.secretAnswerHash).toBeTruthy();
   });
 
@@ -46,8 +50,13 @@ describe("getSecretQuestion (seed 1 §3.1)", () => {
     for (let i = 0; i < 40; i++) many.add(idOf((await getSecretQuestion(ctx, { email: `x${i}@example.com`, lang: "fr" })).question)!);
     expect(many.size).toBeGreaterThan(1);
     // Decoys come from the one list: every question of it, the demo's ones included, can be a decoy.
-    for (let i = 0; many.size < listSecretQuestions().length && i < 400; i++) many.add(idOf((await getSecretQuestion(ctx, { email: `y${i}@example.com`, lang: "fr" })).question)!);
-    expect([...many].sort()).toEqual(listSecretQuestions().map((q) => q.id).sort());
+    for (let i = 0; many.size < listSecretQuestions().length && i < 400; i++)
+      many.add(idOf((await getSecretQuestion(ctx, { email: `y${i}@example.com`, lang: "fr" })).question)!);
+    expect([...many].sort()).toEqual(
+      listSecretQuestions()
+        .map((q) => q.id)
+        .sort(),
+    );
   });
 
   it("gives a decoy to an account that has no secret question yet", async () => {
@@ -92,7 +101,8 @@ describe("resetPasswordWithSecretAnswer", () => {
       "Si vous avez des questions, n'hésitez pas à contacter l'école de votre enfant.",
       "Merci et bonne navigation!",
       "L'équipe du portail",
-    ]) expect(mail.text).toContain(sentence);
+    ])
+      expect(mail.text).toContain(sentence);
 
     expect(JSON.stringify(res)).not.toContain(temp);
     expect(ctx.logs()).not.toContain(temp);
@@ -152,7 +162,9 @@ describe("resetPasswordWithSecretAnswer", () => {
     expect(await run("inconnu.decoy@example.com")).toEqual(await run(account.email));
     // The decoy's answer can never be right, not even the « usual » answer.
     ctx.clock.advance(31 * 60_000);
-    expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: "autre.decoy@example.com", answer: "Le Petit Prince" }))).toBe("accounts.secret_answer_wrong");
+    expect(await codeOf(resetPasswordWithSecretAnswer(ctx, { email: "autre.decoy@example.com", answer: "Le Petit Prince" }))).toBe(
+      "accounts.secret_answer_wrong",
+    );
   });
 });
 

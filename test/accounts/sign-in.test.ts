@@ -4,13 +4,19 @@ import { accountsContext, auditActions, codeOf, errorOf, setup, type AccountsTes
 
 const t = setup();
 let ctx: AccountsTestContext;
-beforeEach(() => { ctx = accountsContext(t.db()); });
+beforeEach(() => {
+  ctx = accountsContext(t.db());
+});
 
 describe("signIn", () => {
   it("signs in with the email in any case or spacing; records lastLoginAt and an audit event", async () => {
     const { guardian } = await makeFamily(ctx.prisma, { guardian: { email: "marie.tremblay.si@gmail.com" } });
     const { account, password } = await makeAccount(ctx.prisma, { guardian, lang: "en", mustChangePassword: true });
-    expect(await signIn(ctx, { email: " Marie.Tremblay.SI @GMAIL.com", password })).toEqual({ accountId: account.id, mustChangePassword: true, lang: "en" });
+    expect(await signIn(ctx, { email: " Marie.Tremblay.SI @GMAIL.com", password })).toEqual({
+      accountId: account.id,
+      mustChangePassword: true,
+      lang: "en",
+    });
     const row = await ctx.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(row.lastLoginAt?.getTime()).toBe(ctx.now().getTime());
     expect(await auditActions(ctx, account.id)).toEqual(["account.signed_in"]);
@@ -38,7 +44,9 @@ describe("signIn", () => {
     expect(await codeOf(signIn(ctx, { email: account.email, password }))).toBe("accounts.signin_locked");
     ctx.clock.advance(60_000);
     expect(await codeOf(signIn(ctx, { email: account.email, password }))).toBe("no error");
-    expect(await ctx.prisma.account.findUniqueOrThrow({ where: { id: account.id }, select: { failedLoginAttempts: true } })).toEqual({ failedLoginAttempts: 0 });
+    expect(await ctx.prisma.account.findUniqueOrThrow({ where: { id: account.id }, select: { failedLoginAttempts: true } })).toEqual({
+      failedLoginAttempts: 0,
+    });
     const actions = await auditActions(ctx, account.id);
     expect(actions.filter((a) => a === "account.signin_failed")).toHaveLength(4);
     expect(actions).toContain("account.signin_locked");
@@ -54,7 +62,9 @@ describe("signIn", () => {
 
   it("refuses pending and disabled accounts with their own messages", async () => {
     const pending = await makeAccount(ctx.prisma, { status: "PENDING_VALIDATION" });
-    expect(await codeOf(signIn(ctx, { email: pending.account.email, password: "Nimporte123" }))).toBe("accounts.account_pending_validation");
+    expect(await codeOf(signIn(ctx, { email: pending.account.email, password: "Nimporte123" }))).toBe(
+      "accounts.account_pending_validation",
+    );
     const school = await makeAccount(ctx.prisma, { status: "PENDING_SCHOOL" });
     expect(await codeOf(signIn(ctx, { email: school.account.email, password: school.password }))).toBe("accounts.account_pending_school");
     expect(await codeOf(signIn(ctx, { email: school.account.email, password: "Mauvais123" }))).toBe("accounts.signin_invalid");

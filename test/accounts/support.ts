@@ -14,7 +14,14 @@ export interface AccountsTestContext extends CoreContext {
 
 export function accountsContext(db: TestDatabase): AccountsTestContext {
   let buffer = "";
-  const log = createLogger({ level: "trace", destination: { write: (s: string) => { buffer += s; } } as never });
+  const log = createLogger({
+    level: "trace",
+    destination: {
+      write: (s: string) => {
+        buffer += s;
+      },
+    } as never,
+  });
   const clock = testClock("2026-11-23T12:00:00-05:00");
   return { prisma: db.prisma, config: testConfig(), log, now: clock.now, clock, logs: () => buffer };
 }
@@ -33,7 +40,11 @@ export async function lastEmailTo(ctx: CoreContext, to: string) {
 
 export async function auditActions(ctx: CoreContext, entityId?: string | null): Promise<string[]> {
   await settleAfterReply(ctx);
-  const rows = await ctx.prisma.auditEvent.findMany({ where: entityId === undefined ? {} : { entityId }, orderBy: { at: "asc" }, select: { action: true } });
+  const rows = await ctx.prisma.auditEvent.findMany({
+    where: entityId === undefined ? {} : { entityId },
+    orderBy: { at: "asc" },
+    select: { action: true },
+  });
   return rows.map((r) => r.action);
 }
 
@@ -64,9 +75,17 @@ export async function outboxCount(ctx: CoreContext, where: { toAddress?: string 
 
 export function setup(): { db: () => TestDatabase } {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
   // Work a test left queued after a reply must not land in the next test's empty tables.
-  afterEach(async () => { await settleAfterReply(db); await db.reset(); });
-  afterAll(async () => { await settleAfterReply(db); await db.close(); });
+  afterEach(async () => {
+    await settleAfterReply(db);
+    await db.reset();
+  });
+  afterAll(async () => {
+    await settleAfterReply(db);
+    await db.close();
+  });
   return { db: () => db };
 }

@@ -38,8 +38,13 @@ describe("templates/<lang>/accounts.json", () => {
       expect(q.text.fr).toMatch(/\?$/);
       expect(q.text.en).toMatch(/\?$/);
     }
-    expect(list).toContainEqual({ id: "favourite_character", text: { fr: "Quel est le nom de votre personnage fictif préféré?", en: "What is the name of your favourite fictional character?" } });
+    expect(list).toContainEqual({
+      id: "favourite_character",
+      text: { fr: "Quel est le nom de votre personnage fictif préféré?", en: "What is the name of your favourite fictional character?" },
+    });
     // The demo's questions are in it (they once were free text a decoy could not produce).
-    expect(list.map((q) => q.text.fr)).toEqual(expect.arrayContaining(["Quel est le nom de jeune fille de votre mère?", "Dans quelle ville êtes-vous né(e)?"]));
+    expect(list.map((q) => q.text.fr)).toEqual(
+      expect.arrayContaining(["Quel est le nom de jeune fille de votre mère?", "Dans quelle ville êtes-vous né(e)?"]),
+    );
   });
 });

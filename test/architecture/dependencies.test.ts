@@ -47,7 +47,11 @@ describe("architecture", () => {
     ["a channel imports another", { "triage/a.ts": 'import { x } from "../mail-agent";\n' }, /triage\/ imports mail-agent/],
     ["cli reaches inside a channel", { "cli/a.ts": 'import { x } from "../bot/dialogs/main";\n' }, /cli\/ imports bot\/ past its entry/],
     ["a channel imports bin", { "bot/a.ts": 'import { boot } from "../bin/boot";\n' }, /bot\/ imports the composition root/],
-    ["a channel uses ctx.prisma", { "mail-agent/a.ts": "export const f = (ctx) => ctx.prisma.ticket.findMany();\n" }, /mail-agent\/ reaches the database/],
+    [
+      "a channel uses ctx.prisma",
+      { "mail-agent/a.ts": "export const f = (ctx) => ctx.prisma.ticket.findMany();\n" },
+      /mail-agent\/ reaches the database/,
+    ],
     ["cli uses ctx.prisma", { "cli/a.ts": "export const f = (ctx) => ctx.prisma.account.count();\n" }, /cli\/ reaches the database/],
     ["a Prisma client outside core/db", { "triage/a.ts": "const p = new PrismaClient();\n" }, /only core\/db creates a Prisma client/],
   ])("fails when %s", (_name, files, message) => {

@@ -14,7 +14,14 @@ describe("doctor", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-doctor-"));
     const lines = await runDoctor({ DATA_DIR: dir }, t);
     expect(lines.map((l) => [l.check, l.ok])).toEqual([
-      ["config", true], ["database", true], ["smtp", true], ["mailbox", true], ["secret", true], ["keyfile", true], ["disk", true], ["bot", true],
+      ["config", true],
+      ["database", true],
+      ["smtp", true],
+      ["mailbox", true],
+      ["secret", true],
+      ["keyfile", true],
+      ["disk", true],
+      ["bot", true],
     ]);
     expect(lines[1].detail).toContain("premier démarrage");
     expect(lines[2].detail).toContain(path.join(dir, "outbox"));
@@ -45,7 +52,11 @@ describe("doctor", () => {
       {
         DATABASE_URL: `postgresql://aide:motdepasse@127.0.0.1:${closed}/aide`,
         SMTP_URL: `smtp://u:secretsmtp@127.0.0.1:${closed}`,
-        IMAP_HOST: "127.0.0.1", IMAP_PORT: String(closed), IMAP_USER: "aide", IMAP_PASSWORD: "x", IMAP_SECURE: "false",
+        IMAP_HOST: "127.0.0.1",
+        IMAP_PORT: String(closed),
+        IMAP_USER: "aide",
+        IMAP_PASSWORD: "x",
+        IMAP_SECURE: "false",
       },
       t,
     );

@@ -126,10 +126,11 @@ describe("aide-portail start", () => {
   });
 
   it("`db migrate` on an up-to-date database changes nothing", () => {
-    const run = () => spawnSync(process.execPath, [BIN, "db", "migrate"], {
-      env: { ...process.env, NODE_OPTIONS: "", ...db.env, LOG_LEVEL: "warn" },
-      encoding: "utf8",
-    });
+    const run = () =>
+      spawnSync(process.execPath, [BIN, "db", "migrate"], {
+        env: { ...process.env, NODE_OPTIONS: "", ...db.env, LOG_LEVEL: "warn" },
+        encoding: "utf8",
+      });
     const res = run();
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/à jour/);

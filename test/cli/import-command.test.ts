@@ -14,7 +14,9 @@ describe("import CLI", () => {
   let out: string[];
   let err: string[];
   const spies: jest.SpyInstance[] = [];
-  beforeAll(async () => { db = await createTestDatabase(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
   beforeEach(() => {
     out = [];
     err = [];
@@ -27,7 +29,9 @@ describe("import CLI", () => {
     process.exitCode = undefined;
     await db.reset();
   });
-  afterAll(async () => { await db.close(); });
+  afterAll(async () => {
+    await db.close();
+  });
 
   async function cli(...args: string[]) {
     const program = new Command().exitOverride();

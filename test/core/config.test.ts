@@ -52,7 +52,14 @@ describe("loadConfig", () => {
   it("says each problem in the operator's language from templates, never zod's English reasons, and never repeats a value", () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: "soixante", IMAP_PORT: "99999", LOG_LEVEL: "fort", MAIL_FROM: "x", APP_SECRET: "trop-court-motdepasse", SMTP_URL: "http://u:secretsmtp@h" });
+      loadConfig({
+        PORT: "soixante",
+        IMAP_PORT: "99999",
+        LOG_LEVEL: "fort",
+        MAIL_FROM: "x",
+        APP_SECRET: "trop-court-motdepasse",
+        SMTP_URL: "http://u:secretsmtp@h",
+      });
     } catch (e) {
       err = e;
     }

@@ -8,7 +8,9 @@ function flatten(obj: unknown, prefix = ""): Map<string, string> {
   if (obj && typeof obj === "object" && !Array.isArray(obj)) {
     for (const [k, v] of Object.entries(obj)) for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   } else if (Array.isArray(obj)) {
-    obj.forEach((v, i) => { for (const [kk, vv] of flatten(v, `${prefix}[${i}]`)) out.set(kk, vv); });
+    obj.forEach((v, i) => {
+      for (const [kk, vv] of flatten(v, `${prefix}[${i}]`)) out.set(kk, vv);
+    });
   } else {
     out.set(prefix, String(obj));
   }

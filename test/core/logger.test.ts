@@ -35,7 +35,8 @@ describe("logger redaction", () => {
     log.info({ code: "493021" }, "chat code");
     log.info({ code: "Zq3x_9kP-aB7cD8eF9gH0iJ1kL2mN3oP4qR5sT6uV7w" }, "set-password code");
     const out = lines.join("");
-    for (const kept of ['"code":"ECONNREFUSED"', '"code":"EAUTH"', '"code":"P2002"', '"code":"accounts.signin_locked"']) expect(out).toContain(kept);
+    for (const kept of ['"code":"ECONNREFUSED"', '"code":"EAUTH"', '"code":"P2002"', '"code":"accounts.signin_locked"'])
+      expect(out).toContain(kept);
     expect(out).not.toContain("493021");
     expect(out).not.toContain("Zq3x_9kP");
   });

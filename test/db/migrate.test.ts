@@ -44,7 +44,10 @@ describe("migrations", () => {
     fs.writeFileSync(path.join(dir, "29991231000000_broken", "migration.sql"), 'ALTER TABLE "NoSuchTable" ADD COLUMN x int;\n');
     const db = await createTestDatabase(); // already migrated: only the broken one is new
     try {
-      const err = await migrateDatabase(db, { migrationsDir: dir }).then(() => null, (e: unknown) => e);
+      const err = await migrateDatabase(db, { migrationsDir: dir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isAppError(err, "db.migration_failed")).toBe(true);
       expect((err as Error).message).toContain("migration 29991231000000_broken failed");
       expect((err as Error).message).toMatch(/NoSuchTable/);
@@ -53,7 +56,10 @@ describe("migrations", () => {
         `select finished_at from _prisma_migrations where migration_name = '29991231000000_broken'`,
       );
       expect(rows).toEqual([{ finished_at: null }]);
-      const again = await migrateDatabase(db, { migrationsDir: dir }).then(() => null, (e: unknown) => e);
+      const again = await migrateDatabase(db, { migrationsDir: dir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isAppError(again, "db.migration_failed")).toBe(true);
       expect((again as Error).message).toContain("29991231000000_broken");
     } finally {
@@ -63,7 +69,10 @@ describe("migrations", () => {
 
   it("secret_question_id maps every stored question text to its id of the one list, and drops those outside it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-migrations-"));
-    const names = fs.readdirSync(MIGRATIONS_DIR).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).sort();
+    const names = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+      .sort();
     const target = names.findIndex((n) => n.endsWith("_secret_question_id"));
     for (const n of names.slice(0, target)) fs.cpSync(path.join(MIGRATIONS_DIR, n), path.join(dir, n), { recursive: true });
     const db = await openDatabase({ pglite: new PGlite() });
@@ -81,11 +90,17 @@ describe("migrations", () => {
       for (const [email, q] of rows) {
         await db.prisma.$executeRawUnsafe(
           `insert into "Account" (id, email, status, "secretQuestion", "secretAnswerHash", "updatedAt") values ($1, $2, 'ACTIVE', $3, $4, now())`,
-          email, email, q, q ? "$2a$04$hash" : null,
+          email,
+          email,
+          q,
+          q ? "$2a$04$hash" : null,
         );
       }
       await migrateDatabase(db);
-      const after = await db.prisma.account.findMany({ orderBy: { email: "asc" }, select: { email: true, secretQuestionId: true, secretAnswerHash: true } });
+      const after = await db.prisma.account.findMany({
+        orderBy: { email: "asc" },
+        select: { email: true, secretQuestionId: true, secretAnswerHash: true },
+      });
       expect(after.map((a) => [a.email, a.secretQuestionId, a.secretAnswerHash !== null])).toEqual([
         ["a@x.ca", "favourite_character", true],
         ["b@x.ca", "birth_city", true],

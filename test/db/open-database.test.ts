@@ -14,7 +14,10 @@ describe("openDatabase", () => {
     fs.writeFileSync(path.join(pgDir, "global"), Buffer.alloc(4096, 7));
     const before = fs.readdirSync(pgDir).sort();
     const err = await openDatabase({ pgliteDir: pgDir }).then(
-      async (db) => { await db.close(); return null; },
+      async (db) => {
+        await db.close();
+        return null;
+      },
       (e: unknown) => e,
     );
     expect(isAppError(err, "db.corrupt_data_dir")).toBe(true);
@@ -55,7 +58,10 @@ describe("the embedded database is used by one process at a time", () => {
     const first = await openDatabase({ pgliteDir: dir });
     try {
       const err = await openDatabase({ pgliteDir: dir }).then(
-        async (db) => { await db.close(); return null; },
+        async (db) => {
+          await db.close();
+          return null;
+        },
         (e: unknown) => e,
       );
       expect(isAppError(err, "db.in_use")).toBe(true);

@@ -26,7 +26,14 @@ export async function makeBellSchedule(db: Db, school: School, bells = DEFAULT_B
  * School days from `from` to `to` (weekdays only), numbered 1…cycleLength in turn; `daysOff` maps a date
  * to its note (« Journée pédagogique ») and breaks no cycle (the next class day takes the next number).
  */
-export async function makeCalendar(db: Db, school: School, from: string, to: string, cycleLength = 2, daysOff: Record<string, string> = {}) {
+export async function makeCalendar(
+  db: Db,
+  school: School,
+  from: string,
+  to: string,
+  cycleLength = 2,
+  daysOff: Record<string, string> = {},
+) {
   const rows: Prisma.SchoolDayCreateManyInput[] = [];
   let n = 0;
   for (let d = day(from); d <= day(to); d = new Date(d.getTime() + 86_400_000)) {
@@ -72,10 +79,23 @@ export interface MakeClassOptions {
 export async function makeClass(db: Db, o: MakeClassOptions) {
   const code = o.courseCode ?? unique("C").toUpperCase();
   const course = await db.course.create({
-    data: { sourcedId: unique("course"), code, title: o.courseTitle ?? `Cours ${code}`, schoolId: o.school.id, credit: o.credit ?? 1, compulsoryCategory: o.compulsoryCategory ?? null },
+    data: {
+      sourcedId: unique("course"),
+      code,
+      title: o.courseTitle ?? `Cours ${code}`,
+      schoolId: o.school.id,
+      credit: o.credit ?? 1,
+      compulsoryCategory: o.compulsoryCategory ?? null,
+    },
   });
   const section = await db.classSection.create({
-    data: { sourcedId: unique("class"), title: `${course.title} — groupe`, room: o.room === undefined ? "101" : o.room, courseId: course.id, schoolId: o.school.id },
+    data: {
+      sourcedId: unique("class"),
+      title: `${course.title} — groupe`,
+      room: o.room === undefined ? "101" : o.room,
+      courseId: course.id,
+      schoolId: o.school.id,
+    },
   });
   if (o.sessions?.length) await db.classTerm.createMany({ data: o.sessions.map((s) => ({ classSectionId: section.id, sessionId: s.id })) });
   const meetings = o.meetings ?? [[null, "1"]];
@@ -85,7 +105,9 @@ export async function makeClass(db: Db, o: MakeClassOptions) {
   if (o.teacher !== null) {
     const t = o.teacher ?? { givenName: "Claire", familyName: unique("Prof") };
     const teacher = await db.teacher.create({ data: { sourcedId: unique("teacher"), ...t } });
-    await db.enrollment.create({ data: { sourcedId: unique("enr"), classSectionId: section.id, role: "TEACHER", teacherId: teacher.id, primary: true } });
+    await db.enrollment.create({
+      data: { sourcedId: unique("enr"), classSectionId: section.id, role: "TEACHER", teacherId: teacher.id, primary: true },
+    });
   }
   return { course, section };
 }
@@ -106,7 +128,14 @@ export async function enrol(db: Db, student: Student, section: { id: string }, o
 export async function makeAttendance(
   db: Db,
   student: Student,
-  o: { date: string; periodCode?: string | null; status: AttendanceStatus; excused?: boolean; reason?: string | null; minutes?: number | null },
+  o: {
+    date: string;
+    periodCode?: string | null;
+    status: AttendanceStatus;
+    excused?: boolean;
+    reason?: string | null;
+    minutes?: number | null;
+  },
 ) {
   return db.attendance.create({
     data: {

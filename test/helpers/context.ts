@@ -18,8 +18,12 @@ export function testClock(start: Date | string = "2026-11-23T12:00:00-05:00"): T
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
-    set: (d) => { t = new Date(d).getTime(); },
-    advance: (ms) => { t += ms; },
+    set: (d) => {
+      t = new Date(d).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
   };
 }
 

@@ -10,9 +10,15 @@ import { baseExport, writeExport } from "./fixtures";
 
 describe("import of bad input", () => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
-  afterEach(async () => { await db.reset(); });
-  afterAll(async () => { await db.close(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await db.reset();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
 
   it("rejects a file missing required columns, naming it and them, and imports the others", async () => {
     const files = baseExport();
@@ -61,7 +67,11 @@ describe("import of bad input", () => {
   it("loses nothing already stored when a later export is broken, and lists unknown files", async () => {
     const ctx = testContext(db);
     await importOneRoster(ctx, { dir: writeExport(baseExport()) });
-    const before = { students: await db.prisma.student.count(), attendance: await db.prisma.attendance.count(), guardians: await db.prisma.guardian.count() };
+    const before = {
+      students: await db.prisma.student.count(),
+      attendance: await db.prisma.attendance.count(),
+      guardians: await db.prisma.guardian.count(),
+    };
     const s = await importOneRoster(ctx, {
       dir: writeExport({
         "users.csv": "sourcedId,name\ns1,x\n",
@@ -73,7 +83,11 @@ describe("import of bad input", () => {
     expect(s.rejectedFiles).toEqual(["users.csv"]);
     expect(s.unknownFiles).toEqual(["grades.csv", "notes.txt"]);
     expect(s.files.find((f) => f.file === "attendance.csv")!.errorCount).toBe(1); // unclosed quote: reported
-    expect({ students: await db.prisma.student.count(), attendance: await db.prisma.attendance.count(), guardians: await db.prisma.guardian.count() }).toEqual(before);
+    expect({
+      students: await db.prisma.student.count(),
+      attendance: await db.prisma.attendance.count(),
+      guardians: await db.prisma.guardian.count(),
+    }).toEqual(before);
   });
 
   it("says which folder does not exist", async () => {
@@ -105,13 +119,19 @@ describe("import of bad input", () => {
       lines.push(`s-unknown,${date},1,late,false,"${long}",5\n`);
       bad++;
       size += 8 * 30 + long.length + 40;
-      if (lines.length >= 4000) { fs.writeSync(fd, lines.join("")); lines.length = 0; }
+      if (lines.length >= 4000) {
+        fs.writeSync(fd, lines.join(""));
+        lines.length = 0;
+      }
     }
     fs.writeSync(fd, lines.join(""));
     fs.closeSync(fd);
     expect(fs.statSync(file).size).toBeGreaterThanOrEqual(50 * 1024 * 1024);
     const progress: number[] = [];
-    const s = await importOneRoster(testContext(db), { dir, onProgress: (e) => void (e.file === "attendance.csv" && progress.push(e.done)) });
+    const s = await importOneRoster(testContext(db), {
+      dir,
+      onProgress: (e) => void (e.file === "attendance.csv" && progress.push(e.done)),
+    });
     const att = s.files.find((f) => f.file === "attendance.csv")!;
     expect(att).toMatchObject({ read: good + bad, created: good, errorCount: bad });
     expect(att.errors).toHaveLength(20); // the first ones listed, the rest counted

@@ -9,8 +9,12 @@ const SAMPLE = path.join(__dirname, "../fixtures/oneroster/edfi-lms-toolkit");
 
 describe("import of the Ed-Fi OneRoster 1.1 sample", () => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
-  afterAll(async () => { await db.close(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
 
   it("imports every row, says there are no families, and a re-import changes nothing", async () => {
     const ctx = testContext(db);
@@ -31,13 +35,22 @@ describe("import of the Ed-Fi OneRoster 1.1 sample", () => {
     const courses = await p.course.findMany({ select: { schoolId: true } });
     expect(courses).toHaveLength(2);
     expect(courses.every((c) => c.schoolId === null)).toBe(true); // the district's courses
-    const cls = await p.classSection.findUnique({ where: { sourcedId: "25590100101Trad120ENG112011" }, select: { classType: true, room: true, periods: true, courseId: true, terms: true } });
+    const cls = await p.classSection.findUnique({
+      where: { sourcedId: "25590100101Trad120ENG112011" },
+      select: { classType: true, room: true, periods: true, courseId: true, terms: true },
+    });
     expect(cls).toMatchObject({ classType: "scheduled", room: "120", periods: ["1"] });
     expect(cls!.courseId).not.toBeNull();
     expect(cls!.terms).toHaveLength(2); // "a,b" quoted list
-    const mary = await p.student.findUnique({ where: { sourcedId: "604863" }, select: { grade: true, givenName: true, birthDate: true, gender: true } });
+    const mary = await p.student.findUnique({
+      where: { sourcedId: "604863" },
+      select: { grade: true, givenName: true, birthDate: true, gender: true },
+    });
     expect(mary).toEqual({ grade: "09", givenName: "Mary", birthDate: new Date("1997-05-30T00:00:00Z"), gender: "female" });
-    const fall = await p.academicSession.findUnique({ where: { sourcedId: "255901001_2021_2020-2021_Fall" }, select: { schoolYear: true, startDate: true } });
+    const fall = await p.academicSession.findUnique({
+      where: { sourcedId: "255901001_2021_2020-2021_Fall" },
+      select: { schoolYear: true, startDate: true },
+    });
     expect(fall).toEqual({ schoolYear: 2021, startDate: new Date("2020-08-17T00:00:00Z") });
 
     const run = await p.importRun.findUnique({ where: { id: s.runId }, select: { finishedAt: true, summary: true } });

@@ -18,17 +18,31 @@ function copyDemo(edit: (files: Record<string, string>) => void = () => undefine
 async function counts(db: TestDatabase) {
   const p = db.prisma;
   return {
-    schools: await p.school.count(), students: await p.student.count(), guardians: await p.guardian.count(), links: await p.guardianStudent.count(),
-    classes: await p.classSection.count(), meetings: await p.classMeeting.count(), enrollments: await p.enrollment.count(),
-    attendance: await p.attendance.count(), credits: await p.credit.count(), reportCards: await p.reportCard.count(),
-    documents: await p.document.count(), days: await p.schoolDay.count(), bells: await p.bellPeriod.count(), history: await p.enrolmentHistory.count(),
+    schools: await p.school.count(),
+    students: await p.student.count(),
+    guardians: await p.guardian.count(),
+    links: await p.guardianStudent.count(),
+    classes: await p.classSection.count(),
+    meetings: await p.classMeeting.count(),
+    enrollments: await p.enrollment.count(),
+    attendance: await p.attendance.count(),
+    credits: await p.credit.count(),
+    reportCards: await p.reportCard.count(),
+    documents: await p.document.count(),
+    days: await p.schoolDay.count(),
+    bells: await p.bellPeriod.count(),
+    history: await p.enrolmentHistory.count(),
   };
 }
 
 describe("re-import and update in place", () => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
-  afterAll(async () => { await db.close(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
 
   it("a second import of the same export reports no change and moves no updatedAt", async () => {
     const ctx = testContext(db);
@@ -43,7 +57,9 @@ describe("re-import and update in place", () => {
     expect(second.totals.unchanged).toBeGreaterThan(1000);
     expect(second.files.every((f) => f.created === 0 && f.updated === 0)).toBe(true);
     expect(await counts(db)).toEqual(before);
-    expect(await db.prisma.student.findMany({ select: { sourcedId: true, updatedAt: true }, orderBy: { sourcedId: "asc" } })).toEqual(stamps);
+    expect(await db.prisma.student.findMany({ select: { sourcedId: true, updatedAt: true }, orderBy: { sourcedId: "asc" } })).toEqual(
+      stamps,
+    );
     expect(await db.prisma.school.findMany({ select: { code: true, updatedAt: true }, orderBy: { code: "asc" } })).toEqual(schoolStamps);
   });
 
@@ -55,7 +71,10 @@ describe("re-import and update in place", () => {
       f["attendance.csv"] += "s-1003,2026-11-24,,absent,false,,\n";
       f["guardianLinks.csv"] = f["guardianLinks.csv"].replace("g-2003,s-1004,mother,false", "g-2003,s-1004,mother,true");
       // A later export that leaves a row out does not delete it.
-      f["documents.csv"] = f["documents.csv"].split("\n").filter((l) => !l.startsWith("doc-omer-form")).join("\n");
+      f["documents.csv"] = f["documents.csv"]
+        .split("\n")
+        .filter((l) => !l.startsWith("doc-omer-form"))
+        .join("\n");
     });
     const s = await importOneRoster(ctx, { dir });
     expect(s.totals.errors).toBe(0);
@@ -71,7 +90,10 @@ describe("re-import and update in place", () => {
 
   it("a student whose org is absent from the export keeps the school already stored, with a warning", async () => {
     const ctx = testContext(db);
-    const stored = await db.prisma.student.findUniqueOrThrow({ where: { sourcedId: "s-1001" }, select: { schoolId: true, updatedAt: true } });
+    const stored = await db.prisma.student.findUniqueOrThrow({
+      where: { sourcedId: "s-1001" },
+      select: { schoolId: true, updatedAt: true },
+    });
     expect(stored.schoolId).not.toBeNull();
     const dir = copyDemo((f) => {
       f["users.csv"] = f["users.csv"].replace("s-1001,,2026-08-25,true,org-EEP-JEANNE-SAUVE,", "s-1001,,2026-08-25,true,org-UNKNOWN,");
@@ -79,7 +101,10 @@ describe("re-import and update in place", () => {
     const s = await importOneRoster(ctx, { dir });
     const users = s.files.find((f) => f.file === "users.csv")!;
     expect(JSON.stringify(users)).toContain("s-1001: no known school among orgSourcedIds org-UNKNOWN");
-    const after = await db.prisma.student.findUniqueOrThrow({ where: { sourcedId: "s-1001" }, select: { schoolId: true, updatedAt: true } });
+    const after = await db.prisma.student.findUniqueOrThrow({
+      where: { sourcedId: "s-1001" },
+      select: { schoolId: true, updatedAt: true },
+    });
     expect(after).toEqual(stored); // same school, row not even rewritten
   });
 });

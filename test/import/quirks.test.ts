@@ -8,18 +8,26 @@ const crlf = (lines: string[]) => lines.join("\r\n"); // and no final newline
 
 describe("import of real-export quirks", () => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
-  afterEach(async () => { await db.reset(); });
-  afterAll(async () => { await db.close(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await db.reset();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
 
   it("takes BOM, CRLF, no final newline, quoted and bare values, trailing commas, id lists, leading zeros, KG", async () => {
     const dir = writeExport({
-      "orgs.csv": "\uFEFF" + crlf([
-        `"sourcedId","status","dateLastModified","name","type","identifier","parentSourcedId"`,
-        `"d1","","2023-05-01T18:25:43.511Z","CEPEO","district",,`,
-        `"o1","active","2023-05-01","École élémentaire publique Marie-Curie","school","EEP-MARIE-CURIE","d1"`,
-        `"o2",,,"École des pins","school","00032","zz-absent"`,
-      ]),
+      "orgs.csv":
+        "\uFEFF" +
+        crlf([
+          `"sourcedId","status","dateLastModified","name","type","identifier","parentSourcedId"`,
+          `"d1","","2023-05-01T18:25:43.511Z","CEPEO","district",,`,
+          `"o1","active","2023-05-01","École élémentaire publique Marie-Curie","school","EEP-MARIE-CURIE","d1"`,
+          `"o2",,,"École des pins","school","00032","zz-absent"`,
+        ]),
       "courses.csv": crlf([
         "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId",
         "c1,,,sy,Mathématiques,MPM2D,10,d1",
@@ -60,7 +68,9 @@ describe("import of real-export quirks", () => {
     const marie = await p.guardian.findUnique({ where: { sourcedId: "p1" }, select: { email: true, phone: true } });
     expect(marie).toEqual({ email: "marie.t@exemple.ca", phone: "(613) 555 0142" });
     // student → parent ("p1, p2") and parent → student (p3 → s2)
-    const links = await p.guardianStudent.findMany({ select: { guardian: { select: { sourcedId: true } }, student: { select: { sourcedId: true } }, portalAccess: true } });
+    const links = await p.guardianStudent.findMany({
+      select: { guardian: { select: { sourcedId: true } }, student: { select: { sourcedId: true } }, portalAccess: true },
+    });
     expect(links.map((l) => `${l.guardian.sourcedId}>${l.student.sourcedId}`).sort()).toEqual(["p1>s1", "p2>s1", "p3>s2"]);
     expect(links.every((l) => l.portalAccess)).toBe(true);
     expect(s.files.find((f) => f.file === "demographics.csv")).toMatchObject({ outcome: "imported", read: 0, errorCount: 0 });
@@ -74,7 +84,8 @@ describe("import of real-export quirks", () => {
     const second = {
       ...first,
       "users.csv": first["users.csv"].replace("s2,,,true,o2,student", "s2,tobedeleted,,true,o2,student").replace(/^t1,.*\n/m, ""),
-      "enrollments.csv": "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\ne1,tobedeleted,,k1,o2,s2,student,false,,\n",
+      "enrollments.csv":
+        "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\ne1,tobedeleted,,k1,o2,s2,student,false,,\n",
       "orgs.csv": first["orgs.csv"].replace("o1,,,", "o1,inactive,,"),
     };
     const s = await importOneRoster(ctx, { dir: writeExport(second) });
@@ -98,7 +109,12 @@ describe("import of real-export quirks", () => {
     await importOneRoster(ctx, { dir: writeExport(baseExport()) });
     const header = baseExport()["users.csv"].split("\n")[0];
     const delta = {
-      "users.csv": [header, "s2,tobedeleted,2026-12-01,,,,,,,,,,,,,,,", "p1,tobedeleted,2026-12-01,,,,,,,,,,,,,,,", "t1,tobedeleted,2026-12-01,,,,,,,,,,,,,,,"].join("\r\n"),
+      "users.csv": [
+        header,
+        "s2,tobedeleted,2026-12-01,,,,,,,,,,,,,,,",
+        "p1,tobedeleted,2026-12-01,,,,,,,,,,,,,,,",
+        "t1,tobedeleted,2026-12-01,,,,,,,,,,,,,,,",
+      ].join("\r\n"),
     };
     const s = await importOneRoster(ctx, { dir: writeExport(delta) });
     const users = s.files.find((f) => f.file === "users.csv")!;
@@ -110,7 +126,9 @@ describe("import of real-export quirks", () => {
     expect(await p.guardianStudent.count()).toBe(0);
     expect(await p.teacher.findUnique({ where: { sourcedId: "t1" } })).toBeNull();
     // A deletion for someone never imported is said, not silently counted.
-    const unknown = await importOneRoster(ctx, { dir: writeExport({ "users.csv": [header, "zz9,tobedeleted,,,,,,,,,,,,,,,,"].join("\n") }) });
+    const unknown = await importOneRoster(ctx, {
+      dir: writeExport({ "users.csv": [header, "zz9,tobedeleted,,,,,,,,,,,,,,,,"].join("\n") }),
+    });
     const rep = unknown.files.find((f) => f.file === "users.csv")!;
     expect(rep).toMatchObject({ errorCount: 0, skipped: 1, deactivated: 0 });
     expect(rep.warnings.map((w) => [w.line, w.message])).toEqual([[2, expect.stringContaining("zz9 is not a stored")]]);

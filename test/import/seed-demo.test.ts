@@ -8,8 +8,12 @@ import { testContext } from "../helpers/context";
 
 describe("demo seed", () => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
-  afterAll(async () => { await db.close(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
 
   it("loads ≥ 8 families, ≥ 15 children in ≥ 6 schools with the promised cases, then changes nothing", async () => {
     const ctx = testContext(db);
@@ -19,11 +23,25 @@ describe("demo seed", () => {
     expect(first.import.unknownFiles).toEqual([]);
     const p = db.prisma;
 
-    const guardians = await p.guardian.findMany({ select: { id: true, sourcedId: true, civicNumber: true, familyName: true, email: true, preferredLang: true, students: { select: { portalAccess: true, student: { select: { schoolId: true } } } } } });
-    const families = new Set(guardians.filter((g) => g.students.length).map((g) => `${g.civicNumber}|${g.students.map((s) => s.student.schoolId).sort()[0]}`));
+    const guardians = await p.guardian.findMany({
+      select: {
+        id: true,
+        sourcedId: true,
+        civicNumber: true,
+        familyName: true,
+        email: true,
+        preferredLang: true,
+        students: { select: { portalAccess: true, student: { select: { schoolId: true } } } },
+      },
+    });
+    const families = new Set(
+      guardians.filter((g) => g.students.length).map((g) => `${g.civicNumber}|${g.students.map((s) => s.student.schoolId).sort()[0]}`),
+    );
     expect(families.size).toBeGreaterThanOrEqual(8);
     expect(guardians.every((g) => g.civicNumber && g.email)).toBe(true);
-    const children = await p.student.findMany({ select: { oen: true, givenName: true, schoolId: true, school: { select: { level: true } }, birthDate: true } });
+    const children = await p.student.findMany({
+      select: { oen: true, givenName: true, schoolId: true, school: { select: { level: true } }, birthDate: true },
+    });
     expect(children.length).toBeGreaterThanOrEqual(15);
     expect(children.every((c) => /^\d{9}$/.test(c.oen ?? "") && c.birthDate)).toBe(true);
     expect(children.map((c) => c.givenName)).toEqual(expect.arrayContaining(["Léa", "Zoé", "Mathéo", "Émile", "Noémie", "Chloé"]));
@@ -37,7 +55,10 @@ describe("demo seed", () => {
     expect(guardians.some((g) => g.preferredLang === "en")).toBe(true);
 
     // Accounts: active ones with a secret question whose answer verifies after folding; a parent without one.
-    const accounts = await p.account.findMany({ where: { status: "ACTIVE" }, select: { email: true, secretQuestionId: true, secretAnswerHash: true, passwordHash: true, guardianId: true } });
+    const accounts = await p.account.findMany({
+      where: { status: "ACTIVE" },
+      select: { email: true, secretQuestionId: true, secretAnswerHash: true, passwordHash: true, guardianId: true },
+    });
     expect(accounts.length).toBeGreaterThanOrEqual(5);
     expect(accounts.every((a) => a.secretQuestionId && a.secretAnswerHash && a.passwordHash && a.guardianId)).toBe(true);
     // Every demo question is one of the portal's list (so a decoy can look like any of them).
@@ -63,7 +84,10 @@ describe("demo seed", () => {
     const demoSchools = [...new Set(children.map((c) => c.schoolId!))];
     for (const schoolId of demoSchools) {
       expect(await p.bellPeriod.count({ where: { schoolId } })).toBeGreaterThanOrEqual(4);
-      const week = await p.schoolDay.findMany({ where: { schoolId, date: { gte: new Date("2026-11-23"), lte: new Date("2026-11-27") } }, select: { cycleDay: true } });
+      const week = await p.schoolDay.findMany({
+        where: { schoolId, date: { gte: new Date("2026-11-23"), lte: new Date("2026-11-27") } },
+        select: { cycleDay: true },
+      });
       expect(week).toHaveLength(5);
       expect(week.every((d) => d.cycleDay !== null)).toBe(true);
     }
@@ -72,10 +96,12 @@ describe("demo seed", () => {
     expect(await p.attendance.count({ where: { excused: false } })).toBeGreaterThan(0);
     expect(await p.attendance.count({ where: { status: "LATE" } })).toBeGreaterThan(0);
     const cards = await p.reportCard.findMany({ select: { fileName: true } });
-    expect(cards.map((c) => c.fileName)).toEqual(expect.arrayContaining([
-      "Tremblay Léa_312450781_Bulletin de progrès_2026-2027_2026-11-12.pdf",
-      "ESP-GISELE-LALONDE_312450799_Bulletin de mi-semestre_2026-2027_2026-11-13.pdf",
-    ]));
+    expect(cards.map((c) => c.fileName)).toEqual(
+      expect.arrayContaining([
+        "Tremblay Léa_312450781_Bulletin de progrès_2026-2027_2026-11-12.pdf",
+        "ESP-GISELE-LALONDE_312450799_Bulletin de mi-semestre_2026-2027_2026-11-13.pdf",
+      ]),
+    );
     expect(await p.credit.count()).toBeGreaterThan(40);
     expect(await p.diplomaProgress.count({ where: { literacyStatus: "NOT_PASSED" } })).toBe(1);
     expect(await p.document.count({ where: { kind: "PERMISSION" } })).toBeGreaterThan(0);

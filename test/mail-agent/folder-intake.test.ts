@@ -111,11 +111,18 @@ it("the quarantine the triage console lists is the agent's own, and a replay an 
 
 it("a parent's follow-up email notifies the school once (not once by the ticket and again by the mail agent)", async () => {
   const ctx = testContext(db);
-  const first = await ingestEmail(ctx, parentEmail({ from: "suivi@exemple.ca", body: "Bonjour, je ne vois pas le bulletin de mon fils." }).raw);
+  const first = await ingestEmail(
+    ctx,
+    parentEmail({ from: "suivi@exemple.ca", body: "Bonjour, je ne vois pas le bulletin de mon fils." }).raw,
+  );
   expect(first.action).toBe("ticket");
   const ticket = await db.prisma.ticket.findFirstOrThrow({ select: { id: true, number: true } });
   const reference = `AP-${String(ticket.number).padStart(6, "0")}`;
-  const followUp = parentEmail({ from: "suivi@exemple.ca", subject: `Re: ${reference} bulletin`, body: "Je l'ai toujours pas, merci de vérifier." });
+  const followUp = parentEmail({
+    from: "suivi@exemple.ca",
+    subject: `Re: ${reference} bulletin`,
+    body: "Je l'ai toujours pas, merci de vérifier.",
+  });
   expect((await ingestEmail(ctx, followUp.raw)).action).toBe("thread");
   const toSchool = await db.prisma.outboxMessage.findMany({
     where: { ticketId: ticket.id, template: { in: ["mail:email.followUpForSchool", "tickets:email.parentReplyForSchool"] } },

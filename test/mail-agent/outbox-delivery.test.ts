@@ -53,10 +53,22 @@ describe("outbox", () => {
   it("composes in the requested language with threading headers, and dedupes by key", async () => {
     const ctx = testContext(db);
     const a = await enqueueEmail(ctx, {
-      template: "testmail:email.hello", lang: "en", to: "parent@example.org", params: { name: "Ann", url: "https://x.test/a" },
-      dedupeKey: "hello-1", inReplyTo: "<m1@example.org>", references: ["<m0@example.org>"], autoReply: true,
+      template: "testmail:email.hello",
+      lang: "en",
+      to: "parent@example.org",
+      params: { name: "Ann", url: "https://x.test/a" },
+      dedupeKey: "hello-1",
+      inReplyTo: "<m1@example.org>",
+      references: ["<m0@example.org>"],
+      autoReply: true,
     });
-    const b = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "en", to: "parent@example.org", params: { name: "Ann", url: "u" }, dedupeKey: "hello-1" });
+    const b = await enqueueEmail(ctx, {
+      template: "testmail:email.hello",
+      lang: "en",
+      to: "parent@example.org",
+      params: { name: "Ann", url: "u" },
+      dedupeKey: "hello-1",
+    });
     expect(a.created).toBe(true);
     expect(b).toEqual({ id: a.id, messageId: a.messageId, created: false });
     const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: a.id } });
@@ -64,7 +76,11 @@ describe("outbox", () => {
     expect(row.text).toContain("Your file: https://x.test/a");
     expect(row.text).toContain("The portal team");
     expect(row.html).toContain('<a href="https://x.test/a">');
-    expect(row.headers).toMatchObject({ "Auto-Submitted": "auto-replied", "In-Reply-To": "<m1@example.org>", References: "<m0@example.org> <m1@example.org>" });
+    expect(row.headers).toMatchObject({
+      "Auto-Submitted": "auto-replied",
+      "In-Reply-To": "<m1@example.org>",
+      References: "<m0@example.org> <m1@example.org>",
+    });
     expect(await db.prisma.outboxMessage.count()).toBe(1);
   });
 
@@ -72,7 +88,12 @@ describe("outbox", () => {
     const sink = await smtpSink();
     const ctx = testContext(db);
     try {
-      const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "lea.parent@example.org", params: { name: "Léa", url: "https://x.test" } });
+      const q = await enqueueEmail(ctx, {
+        template: "testmail:email.hello",
+        lang: "fr",
+        to: "lea.parent@example.org",
+        params: { name: "Léa", url: "https://x.test" },
+      });
       const transport = smtpTransport(sink.url);
       expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 1, retried: 0, failed: 0 });
       expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -95,7 +116,12 @@ describe("outbox", () => {
     const sink = await smtpSink({ failFirst: 1 });
     const ctx = testContext(db);
     try {
-      const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
+      const q = await enqueueEmail(ctx, {
+        template: "testmail:email.hello",
+        lang: "fr",
+        to: "p@example.org",
+        params: { name: "A", url: "u" },
+      });
       const transport = smtpTransport(sink.url);
       expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: 1, failed: 0 });
       // not yet due: nothing happens before the backoff has passed
@@ -111,7 +137,12 @@ describe("outbox", () => {
     }
     const rejecting = await smtpSink({ reject: true });
     try {
-      const q2 = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "gone@example.org", params: { name: "B", url: "u" } });
+      const q2 = await enqueueEmail(ctx, {
+        template: "testmail:email.hello",
+        lang: "fr",
+        to: "gone@example.org",
+        params: { name: "B", url: "u" },
+      });
       const transport = smtpTransport(rejecting.url);
       expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: 0, failed: 1 });
       transport.close();
@@ -127,12 +158,25 @@ describe("outbox", () => {
     const ctx = testContext(db);
     const ids = [];
     for (let i = 0; i < 6; i++) {
-      ids.push(await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: `p${i}@example.org`, params: { name: `P${i}`, url: "u" } }));
+      ids.push(
+        await enqueueEmail(ctx, {
+          template: "testmail:email.hello",
+          lang: "fr",
+          to: `p${i}@example.org`,
+          params: { name: `P${i}`, url: "u" },
+        }),
+      );
     }
     const sent: string[] = [];
     const dir = ctx.config.outboxDir;
     const base = fileTransport(dir);
-    const counting = { ...base, send: async (e: Parameters<typeof base.send>[0]) => { sent.push(e.id); await base.send(e); } };
+    const counting = {
+      ...base,
+      send: async (e: Parameters<typeof base.send>[0]) => {
+        sent.push(e.id);
+        await base.send(e);
+      },
+    };
     const [r1, r2] = await Promise.all([deliverOutboxOnce(ctx, counting, 4), deliverOutboxOnce(ctx, counting, 4)]);
     expect(r1.sent + r2.sent).toBe(6);
     expect(new Set(sent).size).toBe(6);
@@ -145,9 +189,22 @@ describe("outbox", () => {
 
   it("leases one email at a time, so a slow transport never lets a second deliverer take and resend the rest of a batch", async () => {
     const ctx = testContext(db);
-    for (let i = 0; i < 3; i++) await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: `p${i}@example.org`, params: { name: `P${i}`, url: "u" } });
+    for (let i = 0; i < 3; i++)
+      await enqueueEmail(ctx, {
+        template: "testmail:email.hello",
+        lang: "fr",
+        to: `p${i}@example.org`,
+        params: { name: `P${i}`, url: "u" },
+      });
     const sent: string[] = [];
-    const other = { kind: "file" as const, verify: async () => undefined, close: () => undefined, send: async (e: { id: string }) => { sent.push(e.id); } };
+    const other = {
+      kind: "file" as const,
+      verify: async () => undefined,
+      close: () => undefined,
+      send: async (e: { id: string }) => {
+        sent.push(e.id);
+      },
+    };
     let nested: Promise<unknown> = Promise.resolve();
     const slow = {
       ...other,
@@ -167,7 +224,12 @@ describe("outbox", () => {
 
   it("a deliverer that lost its lease never undoes the delivery of the instance that took the email over", async () => {
     const ctx = testContext(db);
-    const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
+    const q = await enqueueEmail(ctx, {
+      template: "testmail:email.hello",
+      lang: "fr",
+      to: "p@example.org",
+      params: { name: "A", url: "u" },
+    });
     const ok = { kind: "file" as const, verify: async () => undefined, close: () => undefined, send: async () => undefined };
     const stalled = {
       ...ok,
@@ -186,8 +248,16 @@ describe("outbox", () => {
 
   it("takes back an email whose sender died mid-delivery once its lease has run out", async () => {
     const ctx = testContext(db);
-    const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
-    await db.prisma.outboxMessage.update({ where: { id: q.id }, data: { status: "SENDING", lockedUntil: new Date(ctx.now().getTime() + 60_000), attempts: 1 } });
+    const q = await enqueueEmail(ctx, {
+      template: "testmail:email.hello",
+      lang: "fr",
+      to: "p@example.org",
+      params: { name: "A", url: "u" },
+    });
+    await db.prisma.outboxMessage.update({
+      where: { id: q.id },
+      data: { status: "SENDING", lockedUntil: new Date(ctx.now().getTime() + 60_000), attempts: 1 },
+    });
     const transport = fileTransport(ctx.config.outboxDir);
     expect((await deliverOutboxOnce(ctx, transport)).sent).toBe(0);
     ctx.clock.advance(61_000);
@@ -206,7 +276,12 @@ describe("outbox: an email that kills its sender every time", () => {
   beforeEach(() => db.reset());
   it("is given up after the last attempt instead of being taken back forever", async () => {
     const ctx = testContext(db);
-    const q = await enqueueEmail(ctx, { template: "testmail:email.hello", lang: "fr", to: "p@example.org", params: { name: "A", url: "u" } });
+    const q = await enqueueEmail(ctx, {
+      template: "testmail:email.hello",
+      lang: "fr",
+      to: "p@example.org",
+      params: { name: "A", url: "u" },
+    });
     await db.prisma.outboxMessage.update({
       where: { id: q.id },
       data: { status: "SENDING", lockedUntil: new Date(ctx.now().getTime() - 1000), attempts: MAX_ATTEMPTS },

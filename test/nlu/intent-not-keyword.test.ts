@@ -15,7 +15,10 @@ const cases: [string, string][] = [
   ["merci ben, j'ai trouvé l'horaire de mon gars", "thanks"],
   ["je confirme avoir reçu le reçu de paiement, merci à la secrétaire", "thanks"],
   ["thanks, I can see the report card now", "thanks"],
-  ["Objet : Re: Billet 48120\n\nBonjour,\n\nJ'ai bien reçu le bulletin de Zoé. Merci pour votre patience.\n\nCordialement,\nJulie Roy", "thanks"],
+  [
+    "Objet : Re: Billet 48120\n\nBonjour,\n\nJ'ai bien reçu le bulletin de Zoé. Merci pour votre patience.\n\nCordialement,\nJulie Roy",
+    "thanks",
+  ],
   ["ok c'est tout pour l'horaire, bonne soirée", "goodbye"],
   // 2. out of scope with a portal keyword
   ["c'est quoi l'adresse courriel de la prof de maths de ma fille", "none"],
@@ -54,7 +57,12 @@ describe("intent over keyword", () => {
 describe("forwarded emails", () => {
   const fwd = (own: string, header: string) =>
     `${own}\n\n${header}\nDe : Portail Famille <portail.famille@cepeo.on.ca>\nDate : 3 nov. 2025\nObjet : Bulletin disponible\n\nLe bulletin de votre enfant est disponible. Pour changer votre mot de passe, cliquez ici.`;
-  const headers = ["---------- Message transféré ----------", "---------- Forwarded message ---------", "Début du message réexpédié :", "Begin forwarded message:"];
+  const headers = [
+    "---------- Message transféré ----------",
+    "---------- Forwarded message ---------",
+    "Début du message réexpédié :",
+    "Begin forwarded message:",
+  ];
 
   it.each(headers)("the parent's own lines decide (%s)", (header) => {
     const own = "Je reçois ces courriels tous les jours, comment je peux arrêter les notifications?";
@@ -80,7 +88,8 @@ describe("forwarded emails", () => {
 
   it("a ticket number in the subject is dropped, and a reply header at the top is not read as the request", () => {
     expect(extractRequest("Objet : Re: Billet 51022\n\nMerci!\n\nNathalie")).toBe("Merci!\n\nNathalie");
-    const bottom = "Le lun. 3 nov. 2025 à 10:12, Centre d'aide <aide@cepeo.on.ca> a écrit :\n> Présentez-vous à l'école.\n\nJe dois vraiment me déplacer?";
+    const bottom =
+      "Le lun. 3 nov. 2025 à 10:12, Centre d'aide <aide@cepeo.on.ca> a écrit :\n> Présentez-vous à l'école.\n\nJe dois vraiment me déplacer?";
     expect(extractRequest(bottom)).toBe("Je dois vraiment me déplacer?");
   });
 });
@@ -93,7 +102,8 @@ describe("words typed without spaces", () => {
   });
 
   it("leave real words, names and short tokens alone", () => {
-    for (const w of ["malheureusement", "remboursement", "notifications", "bonjour", "inscriptions"]) expect(segmentToken(w)).toBeUndefined();
+    for (const w of ["malheureusement", "remboursement", "notifications", "bonjour", "inscriptions"])
+      expect(segmentToken(w)).toBeUndefined();
     expect(featureTokens("mdp oublie")).toEqual(["mot", "de", "passe", "oublie"]);
   });
 });
@@ -115,7 +125,10 @@ describe("oral French and dictation", () => {
 
 describe("confidence", () => {
   const read = (f: string) =>
-    readFileSync(join(__dirname, "..", "..", "core", "nlu", "data", f), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; intent: string });
+    readFileSync(join(__dirname, "..", "..", "core", "nlu", "data", f), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { text: string; intent: string });
 
   it("is lower on the answers it gets wrong than on those it gets right (held-out test-3)", () => {
     const right: number[] = [];

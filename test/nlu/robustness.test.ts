@@ -37,7 +37,8 @@ describe("bad input", () => {
     expectClean("\u0000\u0001\u0002\u0003");
   });
   it("HTML is stripped, entities decoded", () => {
-    const html = "<html><head><style>p{color:red}</style></head><body><p>Bonjour,</p><p>je ne trouve pas le bulletin de ma fille&nbsp;!</p><script>alert(1)</script></body></html>";
+    const html =
+      "<html><head><style>p{color:red}</style></head><body><p>Bonjour,</p><p>je ne trouve pas le bulletin de ma fille&nbsp;!</p><script>alert(1)</script></body></html>";
     expect(expectClean(html).intent).toBe("records.report_card");
     expect(normalizeText("l&#39;horaire de L&eacute;a")).toBe("l horaire de lea");
   });
@@ -100,7 +101,8 @@ describe("emails", () => {
   });
 
   it("English reply headers and > lines are dropped", () => {
-    const en = "Hi,\n\nMy daughter was marked absent yesterday but she was in class.\n\nThanks,\nJohn\n\nOn Mon, Nov 3, 2025 at 9:41 AM Help Desk <helpdesk@cepeo.on.ca> wrote:\n> To change your password go to Account settings.";
+    const en =
+      "Hi,\n\nMy daughter was marked absent yesterday but she was in class.\n\nThanks,\nJohn\n\nOn Mon, Nov 3, 2025 at 9:41 AM Help Desk <helpdesk@cepeo.on.ca> wrote:\n> To change your password go to Account settings.";
     expect(extractRequest(en)).not.toMatch(/change your password/);
     expect(classify(en, { channel: "email" }).intent).toBe("records.attendance");
   });

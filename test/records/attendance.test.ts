@@ -6,9 +6,15 @@ import { makeAttendance, makeBellSchedule } from "../factories/records";
 import { getAttendance, wasAbsentOn } from "../../core/records";
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.close(); });
-beforeEach(async () => { await db.reset(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await db.reset();
+});
 
 async function family() {
   const school = await makeSchool(db.prisma);
@@ -54,8 +60,9 @@ describe("getAttendance", () => {
     const { child } = await family();
     const other = await makeFamily(db.prisma);
     const { account } = await makeAccount(db.prisma, { guardian: other.guardian });
-    await expect(getAttendance(testContext(db), { accountId: account.id, childId: child.id, from: "2026-11-01", to: "2026-11-30" }))
-      .rejects.toMatchObject({ code: "records.child_not_found" });
+    await expect(
+      getAttendance(testContext(db), { accountId: account.id, childId: child.id, from: "2026-11-01", to: "2026-11-30" }),
+    ).rejects.toMatchObject({ code: "records.child_not_found" });
   });
 });
 

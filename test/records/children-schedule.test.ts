@@ -9,9 +9,15 @@ import { getSchedule, listChildren } from "../../core/records";
 import { AppError } from "../../core/errors";
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.close(); });
-beforeEach(async () => { await db.reset(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await db.reset();
+});
 
 async function caught(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -41,8 +47,24 @@ describe("listChildren", () => {
     const ctx = testContext(db);
     const kids = await listChildren(ctx, { accountId: account.id });
     expect(kids).toEqual([
-      { id: fam.students[0].id, givenName: "Anaïs", preferredName: null, familyName: fam.guardian.familyName, grade: "03", school: { code: elem.code, name: elem.name }, level: "ELEMENTARY" },
-      { id: fam.students[1].id, givenName: "Bruno", preferredName: "Bru", familyName: fam.guardian.familyName, grade: "10", school: { code: sec.code, name: sec.name }, level: "SECONDARY" },
+      {
+        id: fam.students[0].id,
+        givenName: "Anaïs",
+        preferredName: null,
+        familyName: fam.guardian.familyName,
+        grade: "03",
+        school: { code: elem.code, name: elem.name },
+        level: "ELEMENTARY",
+      },
+      {
+        id: fam.students[1].id,
+        givenName: "Bruno",
+        preferredName: "Bru",
+        familyName: fam.guardian.familyName,
+        grade: "10",
+        school: { code: sec.code, name: sec.name },
+        level: "SECONDARY",
+      },
     ]);
   });
 
@@ -65,10 +87,42 @@ describe("getSchedule", () => {
     const s2 = await makeSession(db.prisma, { title: "Semestre 2", start: "2027-02-01", end: "2027-06-25" });
     const fam = await makeFamily(db.prisma, { school, student: { grade: "10" } });
     const child = fam.students[0];
-    const math = await makeClass(db.prisma, { school, courseCode: "MPM2D", courseTitle: "Mathématiques", sessions: [s1], meetings: [[1, "1"], [2, "3", "204"]], room: "110", teacher: { givenName: "Marc", familyName: "Dion" } });
-    const fra = await makeClass(db.prisma, { school, courseCode: "FRA2D", courseTitle: "Français", sessions: [s1], meetings: [[null, "2"]], room: "115", teacher: { givenName: "Sophie", familyName: "Lavoie" } });
-    const sci = await makeClass(db.prisma, { school, courseCode: "SNC2D", courseTitle: "Sciences", sessions: [s2], meetings: [[null, "1"]], room: "Labo 2" });
-    const his = await makeClass(db.prisma, { school, courseCode: "CHC2D", courseTitle: "Histoire", sessions: [s1], meetings: [[null, "4"]] });
+    const math = await makeClass(db.prisma, {
+      school,
+      courseCode: "MPM2D",
+      courseTitle: "Mathématiques",
+      sessions: [s1],
+      meetings: [
+        [1, "1"],
+        [2, "3", "204"],
+      ],
+      room: "110",
+      teacher: { givenName: "Marc", familyName: "Dion" },
+    });
+    const fra = await makeClass(db.prisma, {
+      school,
+      courseCode: "FRA2D",
+      courseTitle: "Français",
+      sessions: [s1],
+      meetings: [[null, "2"]],
+      room: "115",
+      teacher: { givenName: "Sophie", familyName: "Lavoie" },
+    });
+    const sci = await makeClass(db.prisma, {
+      school,
+      courseCode: "SNC2D",
+      courseTitle: "Sciences",
+      sessions: [s2],
+      meetings: [[null, "1"]],
+      room: "Labo 2",
+    });
+    const his = await makeClass(db.prisma, {
+      school,
+      courseCode: "CHC2D",
+      courseTitle: "Histoire",
+      sessions: [s1],
+      meetings: [[null, "4"]],
+    });
     for (const c of [math, fra, sci]) await enrol(db.prisma, child, c.section);
     await enrol(db.prisma, child, his.section, { begin: "2026-09-02", end: "2026-11-20" }); // dropped the course
     const { account } = await makeAccount(db.prisma, { guardian: fam.guardian });
@@ -83,11 +137,32 @@ describe("getSchedule", () => {
     const [mon, tue] = s.days;
     expect(mon).toMatchObject({ date: "2026-11-23", schoolDay: true, cycleDay: 2, noSchoolReason: null });
     expect(mon.periods).toEqual([
-      { periodCode: "2", periodLabel: "Période 2", startTime: "09:35", endTime: "10:50", courseCode: "FRA2D", courseTitle: "Français", room: "115", teacherName: "Sophie Lavoie" },
-      { periodCode: "3", periodLabel: "Période 3", startTime: "11:35", endTime: "12:50", courseCode: "MPM2D", courseTitle: "Mathématiques", room: "204", teacherName: "Marc Dion" },
+      {
+        periodCode: "2",
+        periodLabel: "Période 2",
+        startTime: "09:35",
+        endTime: "10:50",
+        courseCode: "FRA2D",
+        courseTitle: "Français",
+        room: "115",
+        teacherName: "Sophie Lavoie",
+      },
+      {
+        periodCode: "3",
+        periodLabel: "Période 3",
+        startTime: "11:35",
+        endTime: "12:50",
+        courseCode: "MPM2D",
+        courseTitle: "Mathématiques",
+        room: "204",
+        teacherName: "Marc Dion",
+      },
     ]);
     expect(tue).toMatchObject({ date: "2026-11-24", cycleDay: 1 });
-    expect(tue.periods.map((p) => [p.periodCode, p.courseCode, p.room])).toEqual([["1", "MPM2D", "110"], ["2", "FRA2D", "115"]]);
+    expect(tue.periods.map((p) => [p.periodCode, p.courseCode, p.room])).toEqual([
+      ["1", "MPM2D", "110"],
+      ["2", "FRA2D", "115"],
+    ]);
   });
 
   it("shows a day off with the calendar's note, and weekends, without classes", async () => {
@@ -109,7 +184,9 @@ describe("getSchedule", () => {
   it("shows next semester's classes when asked for a date in it", async () => {
     const { child, account } = await setup();
     const s = await getSchedule(testContext(db), { accountId: account.id, childId: child.id, from: "2027-02-01", to: "2027-02-01" });
-    expect(s.days[0].periods.map((p) => [p.periodCode, p.courseCode, p.room, p.teacherName])).toEqual([["1", "SNC2D", "Labo 2", expect.stringMatching(/^Claire /)]]);
+    expect(s.days[0].periods.map((p) => [p.periodCode, p.courseCode, p.room, p.teacherName])).toEqual([
+      ["1", "SNC2D", "Labo 2", expect.stringMatching(/^Claire /)],
+    ]);
   });
 
   it("refuses bad dates and ranges longer than a month, with precise codes", async () => {
@@ -143,7 +220,9 @@ describe("getSchedule", () => {
     const child = await makeStudent(db.prisma, { school });
     await linkGuardian(db.prisma, guardian, child, { portalAccess: false });
     const { account } = await makeAccount(db.prisma, { guardian });
-    const e = await caught(getSchedule(testContext(db), { accountId: account.id, childId: child.id, from: "2026-11-23", to: "2026-11-23" }));
+    const e = await caught(
+      getSchedule(testContext(db), { accountId: account.id, childId: child.id, from: "2026-11-23", to: "2026-11-23" }),
+    );
     expect(e.code).toBe("records.child_not_found");
   });
 });

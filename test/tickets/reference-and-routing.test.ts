@@ -29,9 +29,15 @@ describe("ticket references", () => {
 
 describe("routing", () => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(); });
-  afterAll(async () => { await db.close(); });
-  beforeEach(async () => { await db.reset(); });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+  beforeEach(async () => {
+    await db.reset();
+  });
 
   it("follows the rule: central-only intents, then the child's school, then the given school, else central", async () => {
     const childSchool = await makeSchool(db.prisma);
@@ -43,7 +49,12 @@ describe("routing", () => {
     const cases: [object, string, string | null, string][] = [
       [{ intent: "records.attendance", studentId: kid, schoolCode: givenSchool.code }, "SCHOOL", childSchool.code, "student_school"],
       [{ intent: "records.schedule", schoolCode: "eep-donnee" }, "SCHOOL", givenSchool.code, "given_school"],
-      [{ intent: "children.missing", studentId: closedFam.students[0].id, schoolCode: givenSchool.code }, "SCHOOL", givenSchool.code, "given_school"],
+      [
+        { intent: "children.missing", studentId: closedFam.students[0].id, schoolCode: givenSchool.code },
+        "SCHOOL",
+        givenSchool.code,
+        "given_school",
+      ],
       [{ intent: "children.missing" }, "CENTRAL", null, "no_school"],
       [{ intent: "account.create", schoolCode: "NOPE" }, "CENTRAL", null, "no_school"],
       [{ intent: "account.email_not_recognized", studentId: kid, schoolCode: givenSchool.code }, "CENTRAL", null, "central_intent"],
@@ -60,9 +71,27 @@ describe("routing", () => {
   it("creates the ticket in the routed queue with its reference", async () => {
     const school = await makeSchool(db.prisma);
     const ctx = testContext(db);
-    const a = await createTicket(ctx, { channel: "CHAT", subject: "Horaire", body: "Où est l'horaire?", lang: "fr", schoolCode: school.code });
-    const b = await createTicket(ctx, { channel: "EMAIL", subject: "Compte", body: "Mon courriel n'est pas reconnu", lang: "fr", intent: "account.email_not_recognized", schoolCode: school.code });
-    expect(a).toMatchObject({ queue: "SCHOOL", school: { code: school.code, name: school.name }, reference: formatTicketReference(a.number), created: true });
+    const a = await createTicket(ctx, {
+      channel: "CHAT",
+      subject: "Horaire",
+      body: "Où est l'horaire?",
+      lang: "fr",
+      schoolCode: school.code,
+    });
+    const b = await createTicket(ctx, {
+      channel: "EMAIL",
+      subject: "Compte",
+      body: "Mon courriel n'est pas reconnu",
+      lang: "fr",
+      intent: "account.email_not_recognized",
+      schoolCode: school.code,
+    });
+    expect(a).toMatchObject({
+      queue: "SCHOOL",
+      school: { code: school.code, name: school.name },
+      reference: formatTicketReference(a.number),
+      created: true,
+    });
     expect(b).toMatchObject({ queue: "CENTRAL", school: null, number: a.number + 1 });
   });
 });

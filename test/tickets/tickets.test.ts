@@ -4,23 +4,46 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 import { testContext } from "../helpers/context";
 import { makeAccount, makeFamily, makeSchool, unique } from "../factories/families";
 import {
-  addTicketMessage, changeTicketStatus, createTicket, findTicketByReference, getTicket, HelpFormError, listTickets,
-  MAX_BODY_BYTES, rerouteTicket, submitHelpForm, type HelpFormInput,
+  addTicketMessage,
+  changeTicketStatus,
+  createTicket,
+  findTicketByReference,
+  getTicket,
+  HelpFormError,
+  listTickets,
+  MAX_BODY_BYTES,
+  rerouteTicket,
+  submitHelpForm,
+  type HelpFormInput,
 } from "../../core/tickets";
 import type { StaffRole } from "../../core/db/generated/enums";
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createTestDatabase(); });
-afterAll(async () => { await db.close(); });
-beforeEach(async () => { await db.reset(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await db.reset();
+});
 
 async function staff(role: StaffRole, schoolId: string | null = null) {
   return db.prisma.staff.create({ data: { email: `${unique("staff")}@cepeo.example.test`, name: `Personne ${role}`, role, schoolId } });
 }
 
 const form = (schoolCode: string, over: Partial<HelpFormInput> = {}): HelpFormInput => ({
-  parentFamilyName: "Tremblay", parentGivenName: "Marie", email: "  Marie.Tremblay@Exemple.TEST ", dayPhone: "613 555-0142",
-  childFamilyName: "Tremblay", childGivenName: "Léa", childGrade: "5e", schoolCode, description: "Je ne vois pas le bulletin de Léa.", lang: "fr",
+  parentFamilyName: "Tremblay",
+  parentGivenName: "Marie",
+  email: "  Marie.Tremblay@Exemple.TEST ",
+  dayPhone: "613 555-0142",
+  childFamilyName: "Tremblay",
+  childGivenName: "Léa",
+  childGrade: "5e",
+  schoolCode,
+  description: "Je ne vois pas le bulletin de Léa.",
+  lang: "fr",
   ...over,
 });
 
@@ -31,16 +54,33 @@ describe("createTicket", () => {
     const { account } = await makeAccount(db.prisma, { guardian: fam.guardian });
     const ctx = testContext(db);
     const opts = {
-      channel: "EMAIL" as const, subject: "  Absence de   Léa ", body: "Léa sera absente demain.", lang: "fr" as const, intent: "records.attendance",
-      accountId: account.id, studentId: fam.students[0].id, emailMessageId: "<m1@exemple.test>", correlationId: "<m1@exemple.test>",
+      channel: "EMAIL" as const,
+      subject: "  Absence de   Léa ",
+      body: "Léa sera absente demain.",
+      lang: "fr" as const,
+      intent: "records.attendance",
+      accountId: account.id,
+      studentId: fam.students[0].id,
+      emailMessageId: "<m1@exemple.test>",
+      correlationId: "<m1@exemple.test>",
     };
     const t = await createTicket(ctx, opts);
     expect(t).toMatchObject({ queue: "SCHOOL", school: { code: school.code }, created: true });
     const row = await db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id }, include: { messages: true } });
-    expect(row).toMatchObject({ subject: "Absence de Léa", status: "NEW", requesterEmail: account.email, channel: "EMAIL", createdAt: ctx.now() });
-    expect(row.messages).toEqual([expect.objectContaining({ author: "PARENT", body: opts.body, internal: false, emailMessageId: "<m1@exemple.test>" })]);
+    expect(row).toMatchObject({
+      subject: "Absence de Léa",
+      status: "NEW",
+      requesterEmail: account.email,
+      channel: "EMAIL",
+      createdAt: ctx.now(),
+    });
+    expect(row.messages).toEqual([
+      expect.objectContaining({ author: "PARENT", body: opts.body, internal: false, emailMessageId: "<m1@exemple.test>" }),
+    ]);
     const audit = await db.prisma.auditEvent.findMany({ where: { entityId: t.id } });
-    expect(audit).toEqual([expect.objectContaining({ action: "ticket.created", actorType: "parent", actorId: account.id, correlationId: "<m1@exemple.test>" })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "ticket.created", actorType: "parent", actorId: account.id, correlationId: "<m1@exemple.test>" }),
+    ]);
     expect(JSON.stringify(audit[0].data)).not.toContain("absente");
 
     const again = await createTicket(ctx, opts);
@@ -54,7 +94,14 @@ describe("createTicket", () => {
     const fam = await makeFamily(db.prisma, { school: mine });
     const other = await makeFamily(db.prisma, { school: theirs });
     const { account } = await makeAccount(db.prisma, { guardian: fam.guardian });
-    const t = await createTicket(testContext(db), { channel: "CHAT", subject: "x", body: "y", lang: "fr", accountId: account.id, studentId: other.students[0].id });
+    const t = await createTicket(testContext(db), {
+      channel: "CHAT",
+      subject: "x",
+      body: "y",
+      lang: "fr",
+      accountId: account.id,
+      studentId: other.students[0].id,
+    });
     expect(t).toMatchObject({ queue: "CENTRAL", school: null });
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } })).studentId).toBeNull();
   });
@@ -65,10 +112,14 @@ describe("createTicket", () => {
     // around both writes can leave the ticket table empty.
     await db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_message() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'refused after the first write' USING ERRCODE = 'P0001'; END $$ LANGUAGE plpgsql`);
-    await db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_message BEFORE INSERT ON "TicketMessage" FOR EACH ROW EXECUTE FUNCTION refuse_message()`);
+    await db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_message BEFORE INSERT ON "TicketMessage" FOR EACH ROW EXECUTE FUNCTION refuse_message()`,
+    );
     try {
       const writesBefore = await db.prisma.ticket.count();
-      await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr" })).rejects.toThrow(/refused after the first write/);
+      await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr" })).rejects.toThrow(
+        /refused after the first write/,
+      );
       expect(writesBefore).toBe(0);
       expect(await db.prisma.ticket.count()).toBe(0);
       expect(await db.prisma.ticketMessage.count()).toBe(0);
@@ -84,7 +135,9 @@ describe("createTicket", () => {
 
   it("refuses an account that does not exist without writing anything", async () => {
     const ctx = testContext(db);
-    await expect(createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr", accountId: "no-such-account" })).rejects.toThrow();
+    await expect(
+      createTicket(ctx, { channel: "CHAT", subject: "x", body: "y", lang: "fr", accountId: "no-such-account" }),
+    ).rejects.toThrow();
     expect(await db.prisma.ticket.count()).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(0);
   });
@@ -96,7 +149,9 @@ describe("createTicket", () => {
     expect(Buffer.byteLength(m.body, "utf8")).toBeLessThanOrEqual(MAX_BODY_BYTES);
     expect(m.body).toMatch(/message tronqué/);
     expect(m.body.startsWith("éé")).toBe(true);
-    await expect(createTicket(ctx, { channel: "CHAT", subject: "Vide", body: "  ", lang: "fr" })).rejects.toMatchObject({ code: "tickets.empty_body" });
+    await expect(createTicket(ctx, { channel: "CHAT", subject: "Vide", body: "  ", lang: "fr" })).rejects.toMatchObject({
+      code: "tickets.empty_body",
+    });
   });
 });
 
@@ -107,7 +162,14 @@ describe("submitHelpForm", () => {
     const r = await submitHelpForm(ctx, form(school.code.toLowerCase()));
     expect(r).toMatchObject({ queue: "SCHOOL", school: { code: school.code } });
     const t = await db.prisma.ticket.findUniqueOrThrow({ where: { id: r.id } });
-    expect(t).toMatchObject({ channel: "FORM", requesterEmail: "marie.tremblay@exemple.test", requesterName: "Marie Tremblay", requesterPhone: "613 555-0142", childGivenName: "Léa", childGrade: "05" });
+    expect(t).toMatchObject({
+      channel: "FORM",
+      requesterEmail: "marie.tremblay@exemple.test",
+      requesterName: "Marie Tremblay",
+      requesterPhone: "613 555-0142",
+      childGivenName: "Léa",
+      childGrade: "05",
+    });
     const out = await db.prisma.outboxMessage.findMany({ where: { ticketId: r.id }, orderBy: { template: "asc" } });
     expect(out.map((o) => [o.template, o.toAddress])).toEqual([
       ["tickets:email.newTicketForSchool", "secretariat.test@cepeo.example.test"],
@@ -133,8 +195,10 @@ describe("submitHelpForm", () => {
   it("names every bad field with its own key and creates nothing", async () => {
     const school = await makeSchool(db.prisma);
     const ctx = testContext(db);
-    const err = await submitHelpForm(ctx, form(school.code, { parentGivenName: "  ", email: "marie@", dayPhone: "555", childGrade: "14e", description: "" }))
-      .catch((e: unknown) => e);
+    const err = await submitHelpForm(
+      ctx,
+      form(school.code, { parentGivenName: "  ", email: "marie@", dayPhone: "555", childGrade: "14e", description: "" }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HelpFormError);
     expect((err as HelpFormError).code).toBe("tickets.invalid_form");
     expect((err as HelpFormError).fields).toEqual([
@@ -148,7 +212,15 @@ describe("submitHelpForm", () => {
     expect((unknownSchool as HelpFormError).fields).toEqual([{ field: "schoolCode", key: "tickets:form.error.school" }]);
     const missing = await submitHelpForm(ctx, { lang: "fr" } as HelpFormInput).catch((e: unknown) => e);
     expect((missing as HelpFormError).fields.map((f) => f.field)).toEqual([
-      "parentFamilyName", "parentGivenName", "email", "dayPhone", "childFamilyName", "childGivenName", "childGrade", "schoolCode", "description",
+      "parentFamilyName",
+      "parentGivenName",
+      "email",
+      "dayPhone",
+      "childFamilyName",
+      "childGivenName",
+      "childGrade",
+      "schoolCode",
+      "description",
     ]);
     expect(await db.prisma.ticket.count()).toBe(0);
     expect(await db.prisma.outboxMessage.count()).toBe(0);
@@ -162,8 +234,21 @@ describe("messages, statuses and visibility", () => {
     const fam = await makeFamily(db.prisma, { school: schoolA });
     const { account } = await makeAccount(db.prisma, { guardian: fam.guardian });
     const ctx = testContext(db);
-    const ticket = await createTicket(ctx, { channel: "CHAT", subject: "Bulletin", body: "Bulletin introuvable", lang: "fr", accountId: account.id, studentId: fam.students[0].id });
-    const central = await createTicket(ctx, { channel: "EMAIL", subject: "Activation", body: "Pas reçu le lien", lang: "fr", intent: "account.activate" });
+    const ticket = await createTicket(ctx, {
+      channel: "CHAT",
+      subject: "Bulletin",
+      body: "Bulletin introuvable",
+      lang: "fr",
+      accountId: account.id,
+      studentId: fam.students[0].id,
+    });
+    const central = await createTicket(ctx, {
+      channel: "EMAIL",
+      subject: "Activation",
+      body: "Pas reçu le lien",
+      lang: "fr",
+      intent: "account.activate",
+    });
     const other = await createTicket(ctx, { channel: "FORM", subject: "Autre école", body: "…", lang: "fr", schoolCode: schoolB.code });
     return { ctx, schoolA, schoolB, account, ticket, central, other };
   }
@@ -177,19 +262,36 @@ describe("messages, statuses and visibility", () => {
     expect(await ids(secretary.id)).toEqual([ticket.id]);
     expect(await ids(agent.id)).toEqual([ticket.id, central.id, other.id].sort());
     expect(await ids(admin.id)).toEqual([ticket.id, central.id, other.id].sort());
-    await expect(getTicket(ctx, { ticketId: other.id, viewer: { kind: "staff", staffId: secretary.id } })).rejects.toMatchObject({ code: "tickets.not_found" });
-    await expect(addTicketMessage(ctx, { ticketId: other.id, author: "STAFF", staffId: secretary.id, body: "Bonjour" })).rejects.toMatchObject({ code: "tickets.not_found" });
+    await expect(getTicket(ctx, { ticketId: other.id, viewer: { kind: "staff", staffId: secretary.id } })).rejects.toMatchObject({
+      code: "tickets.not_found",
+    });
+    await expect(
+      addTicketMessage(ctx, { ticketId: other.id, author: "STAFF", staffId: secretary.id, body: "Bonjour" }),
+    ).rejects.toMatchObject({ code: "tickets.not_found" });
     expect(await listTickets(ctx, { viewer: { kind: "staff", staffId: "nobody" } })).toEqual([]);
-    expect((await listTickets(ctx, { viewer: { kind: "staff", staffId: agent.id }, queue: "CENTRAL" })).map((t) => t.id)).toEqual([central.id]);
+    expect((await listTickets(ctx, { viewer: { kind: "staff", staffId: agent.id }, queue: "CENTRAL" })).map((t) => t.id)).toEqual([
+      central.id,
+    ]);
   });
 
   it("never shows internal notes to the parent, and a parent sees only their own tickets", async () => {
     const { ctx, schoolA, account, ticket, other } = await setup();
     const secretary = await staff("SECRETARY", schoolA.id);
     ctx.clock.advance(60_000);
-    await addTicketMessage(ctx, { ticketId: ticket.id, author: "STAFF", staffId: secretary.id, body: "Note : vérifier dans Aspen", internal: true });
+    await addTicketMessage(ctx, {
+      ticketId: ticket.id,
+      author: "STAFF",
+      staffId: secretary.id,
+      body: "Note : vérifier dans Aspen",
+      internal: true,
+    });
     ctx.clock.advance(60_000);
-    await addTicketMessage(ctx, { ticketId: ticket.id, author: "STAFF", staffId: secretary.id, body: "Le bulletin est maintenant disponible." });
+    await addTicketMessage(ctx, {
+      ticketId: ticket.id,
+      author: "STAFF",
+      staffId: secretary.id,
+      body: "Le bulletin est maintenant disponible.",
+    });
     const parent = { kind: "parent" as const, accountId: account.id };
     const seen = await getTicket(ctx, { ticketId: ticket.id, viewer: parent });
     expect(seen.messages.map((m) => m.body)).toEqual(["Bulletin introuvable", "Le bulletin est maintenant disponible."]);
@@ -197,18 +299,34 @@ describe("messages, statuses and visibility", () => {
     expect(seen.messages[1]).not.toHaveProperty("staffName");
     expect(seen).not.toHaveProperty("requester");
     const staffView = await getTicket(ctx, { ticketId: ticket.id, viewer: { kind: "staff", staffId: secretary.id } });
-    expect(staffView.messages.map((m) => [m.internal, m.staffName ?? null])).toEqual([[false, null], [true, "Personne SECRETARY"], [false, "Personne SECRETARY"]]);
+    expect(staffView.messages.map((m) => [m.internal, m.staffName ?? null])).toEqual([
+      [false, null],
+      [true, "Personne SECRETARY"],
+      [false, "Personne SECRETARY"],
+    ]);
     expect((await listTickets(ctx, { viewer: parent })).map((t) => t.id)).toEqual([ticket.id]);
     await expect(getTicket(ctx, { ticketId: other.id, viewer: parent })).rejects.toMatchObject({ code: "tickets.not_found" });
-    await expect(addTicketMessage(ctx, { ticketId: ticket.id, author: "PARENT", body: "x", internal: true })).rejects.toMatchObject({ code: "tickets.invalid_message" });
+    await expect(addTicketMessage(ctx, { ticketId: ticket.id, author: "PARENT", body: "x", internal: true })).rejects.toMatchObject({
+      code: "tickets.invalid_message",
+    });
   });
 
   it("stores an email's message once, and a parent's reply reopens a resolved ticket", async () => {
     const { ctx, ticket } = await setup();
     await changeTicketStatus(ctx, { ticketId: ticket.id, status: "RESOLVED" });
-    const first = await addTicketMessage(ctx, { ticketId: ticket.id, author: "PARENT", body: "Toujours rien", emailMessageId: "<r1@exemple.test>" });
+    const first = await addTicketMessage(ctx, {
+      ticketId: ticket.id,
+      author: "PARENT",
+      body: "Toujours rien",
+      emailMessageId: "<r1@exemple.test>",
+    });
     expect(first).toMatchObject({ created: true, status: "OPEN" });
-    const again = await addTicketMessage(ctx, { ticketId: ticket.id, author: "PARENT", body: "Toujours rien", emailMessageId: "<r1@exemple.test>" });
+    const again = await addTicketMessage(ctx, {
+      ticketId: ticket.id,
+      author: "PARENT",
+      body: "Toujours rien",
+      emailMessageId: "<r1@exemple.test>",
+    });
     expect(again).toEqual({ id: first.id, ticketId: ticket.id, created: false, truncated: false, status: "OPEN" });
     expect(await db.prisma.ticketMessage.count({ where: { ticketId: ticket.id } })).toBe(2);
     const t = await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
@@ -219,19 +337,30 @@ describe("messages, statuses and visibility", () => {
   it("allows only the defined status transitions, stamps closedAt and audits each change", async () => {
     const { ctx, schoolA, ticket } = await setup();
     const secretary = await staff("SECRETARY", schoolA.id);
-    const move = (status: "OPEN" | "WAITING_PARENT" | "RESOLVED" | "CLOSED" | "NEW") => changeTicketStatus(ctx, { ticketId: ticket.id, status, staffId: secretary.id });
+    const move = (status: "OPEN" | "WAITING_PARENT" | "RESOLVED" | "CLOSED" | "NEW") =>
+      changeTicketStatus(ctx, { ticketId: ticket.id, status, staffId: secretary.id });
     await move("OPEN");
     await move("WAITING_PARENT");
     const closed = await move("CLOSED");
     expect(closed).toMatchObject({ status: "CLOSED", closedAt: ctx.now(), changed: true });
-    await expect(move("RESOLVED")).rejects.toMatchObject({ code: "tickets.invalid_transition", params: { from: "CLOSED", to: "RESOLVED" } });
+    await expect(move("RESOLVED")).rejects.toMatchObject({
+      code: "tickets.invalid_transition",
+      params: { from: "CLOSED", to: "RESOLVED" },
+    });
     await expect(move("NEW")).rejects.toMatchObject({ code: "tickets.invalid_transition" });
     expect(await move("OPEN")).toMatchObject({ status: "OPEN", closedAt: null });
     expect(await move("OPEN")).toMatchObject({ changed: false });
     const events = await db.prisma.auditEvent.findMany({ where: { entityId: ticket.id, action: "ticket.status_changed" } });
-    expect(events.map((e) => e.data)).toEqual(expect.arrayContaining([{ from: "WAITING_PARENT", to: "CLOSED" }, { from: "CLOSED", to: "OPEN" }]));
+    expect(events.map((e) => e.data)).toEqual(
+      expect.arrayContaining([
+        { from: "WAITING_PARENT", to: "CLOSED" },
+        { from: "CLOSED", to: "OPEN" },
+      ]),
+    );
     expect(events).toHaveLength(4);
-    await expect(changeTicketStatus(ctx, { ticketId: ticket.id, status: "BOGUS" as "OPEN" })).rejects.toMatchObject({ code: "tickets.invalid_status" });
+    await expect(changeTicketStatus(ctx, { ticketId: ticket.id, status: "BOGUS" as "OPEN" })).rejects.toMatchObject({
+      code: "tickets.invalid_status",
+    });
   });
 
   it("re-routes to another school or the central queue, and the secretary then loses sight of it", async () => {
@@ -240,14 +369,23 @@ describe("messages, statuses and visibility", () => {
     const secretaryB = await staff("SECRETARY", schoolB.id);
     const r = await rerouteTicket(ctx, { ticketId: ticket.id, staffId: secretary.id, schoolCode: schoolB.code });
     expect(r).toEqual({ id: ticket.id, queue: "SCHOOL", school: { code: schoolB.code, name: schoolB.name } });
-    await expect(getTicket(ctx, { ticketId: ticket.id, viewer: { kind: "staff", staffId: secretary.id } })).rejects.toMatchObject({ code: "tickets.not_found" });
-    await expect(rerouteTicket(ctx, { ticketId: ticket.id, staffId: secretaryB.id, schoolCode: "NOPE" })).rejects.toMatchObject({ code: "tickets.unknown_school" });
-    expect(await rerouteTicket(ctx, { ticketId: ticket.id, staffId: secretaryB.id, central: true })).toMatchObject({ queue: "CENTRAL", school: null });
+    await expect(getTicket(ctx, { ticketId: ticket.id, viewer: { kind: "staff", staffId: secretary.id } })).rejects.toMatchObject({
+      code: "tickets.not_found",
+    });
+    await expect(rerouteTicket(ctx, { ticketId: ticket.id, staffId: secretaryB.id, schoolCode: "NOPE" })).rejects.toMatchObject({
+      code: "tickets.unknown_school",
+    });
+    expect(await rerouteTicket(ctx, { ticketId: ticket.id, staffId: secretaryB.id, central: true })).toMatchObject({
+      queue: "CENTRAL",
+      school: null,
+    });
     const ev = await db.prisma.auditEvent.findMany({ where: { entityId: ticket.id, action: "ticket.rerouted" }, orderBy: { at: "asc" } });
-    expect(ev.map((e) => e.data)).toEqual(expect.arrayContaining([
-      { fromQueue: "SCHOOL", fromSchool: schoolA.code, toQueue: "SCHOOL", toSchool: schoolB.code },
-      { fromQueue: "SCHOOL", fromSchool: schoolB.code, toQueue: "CENTRAL", toSchool: null },
-    ]));
+    expect(ev.map((e) => e.data)).toEqual(
+      expect.arrayContaining([
+        { fromQueue: "SCHOOL", fromSchool: schoolA.code, toQueue: "SCHOOL", toSchool: schoolB.code },
+        { fromQueue: "SCHOOL", fromSchool: schoolB.code, toQueue: "CENTRAL", toSchool: null },
+      ]),
+    );
   });
 
   it("finds a ticket by the reference a parent quotes", async () => {
@@ -263,11 +401,19 @@ describe("tickets: hostile input", () => {
   it("stores a subject, names and phone holding NUL or control characters without them, instead of failing", async () => {
     const ctx = testContext(db);
     const t = await createTicket(ctx, {
-      channel: "EMAIL", subject: "Bulletin\u0000 de Léa\u0007", body: "Bonjour", lang: "fr",
+      channel: "EMAIL",
+      subject: "Bulletin\u0000 de Léa\u0007",
+      body: "Bonjour",
+      lang: "fr",
       requester: { name: "Marie\u0000 Tremblay", email: "marie@exemple.test", phone: "613\u0000 555-0142" },
       child: { givenName: "Lé\u0000a", familyName: "Tremblay", grade: "05" },
     });
     const row = await db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } });
-    expect(row).toMatchObject({ subject: "Bulletin de Léa", requesterName: "Marie Tremblay", requesterPhone: "613 555-0142", childGivenName: "Léa" });
+    expect(row).toMatchObject({
+      subject: "Bulletin de Léa",
+      requesterName: "Marie Tremblay",
+      requesterPhone: "613 555-0142",
+      childGivenName: "Léa",
+    });
   });
 });

@@ -8,7 +8,8 @@ import { bySourcedId } from "../sync-rows";
 import { emptyToNull, isDeletion, parseDay, parseInteger, parseList, parseNumber, required, RowError } from "../values";
 
 const sessionSpec = bySourcedId("academicSession", ["title", "type", "startDate", "endDate", "schoolYear", "parentId"], {
-  remove: async (db, rows) => (await db.academicSession.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
+  remove: async (db, rows) =>
+    (await db.academicSession.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
 });
 
 export const academicSessionsFile: FileDef = {
@@ -29,7 +30,15 @@ export const academicSessionsFile: FileDef = {
     }
     return {
       spec: sessionSpec,
-      data: { sourcedId, title: required(row.get("title"), "title"), type: required(row.get("type"), "type"), startDate, endDate, schoolYear, parentId },
+      data: {
+        sourcedId,
+        title: required(row.get("title"), "title"),
+        type: required(row.get("type"), "type"),
+        startDate,
+        endDate,
+        schoolYear,
+        parentId,
+      },
     };
   },
 };
@@ -62,9 +71,13 @@ export const coursesFile: FileDef = {
     if (isDeletion(row.get("status"))) return { spec: courseSpec, data: { sourcedId }, remove: true };
     const org = row.get("orgSourcedId");
     const school = org ? st.schoolsBySourcedId.get(org) : undefined;
-    if (org && !school && !st.otherOrgs.has(org)) addWarning(rep, row.line, `orgSourcedId ${org} is not in orgs.csv (course kept without a school)`);
+    if (org && !school && !st.otherOrgs.has(org))
+      addWarning(rep, row.line, `orgSourcedId ${org} is not in orgs.csv (course kept without a school)`);
     const data: Record<string, unknown> = {
-      sourcedId, title: required(row.get("title"), "title"), code: emptyToNull(row.get("courseCode")), schoolId: school?.id ?? null,
+      sourcedId,
+      title: required(row.get("title"), "title"),
+      code: emptyToNull(row.get("courseCode")),
+      schoolId: school?.id ?? null,
     };
     // Our extra columns: written only when the export has them, never cleared by an export without them.
     if (row.has("credits")) data.credit = parseNumber(row.get("credits"), "credits");
@@ -75,7 +88,8 @@ export const coursesFile: FileDef = {
 
 const CLASS_FIELDS = ["title", "classCode", "classType", "room", "periods", "courseId", "schoolId"];
 const classSpec = bySourcedId("classSection", CLASS_FIELDS, {
-  remove: async (db, rows) => (await db.classSection.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
+  remove: async (db, rows) =>
+    (await db.classSection.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
 });
 
 export const classesFile: FileDef = {
@@ -88,7 +102,7 @@ export const classesFile: FileDef = {
     const school = st.schoolsBySourcedId.get(schoolRef);
     if (!school) throw new RowError(`schoolSourcedId ${schoolRef} is not a school of orgs.csv`);
     const course = row.get("courseSourcedId");
-    const courseId = course ? st.courses.get(course) ?? null : null;
+    const courseId = course ? (st.courses.get(course) ?? null) : null;
     if (course && !courseId) addWarning(rep, row.line, `courseSourcedId ${course} is not in courses.csv (class kept without its course)`);
     const terms = row.has("termSourcedIds") ? parseList(row.get("termSourcedIds")) : undefined;
     const termIds: string[] = [];
@@ -100,9 +114,14 @@ export const classesFile: FileDef = {
     return {
       spec: classSpec,
       data: {
-        sourcedId, title: required(row.get("title"), "title"), classCode: emptyToNull(row.get("classCode")),
-        classType: emptyToNull(row.get("classType").toLowerCase()), room: emptyToNull(row.get("location")),
-        periods: parseList(row.get("periods")), courseId, schoolId: school.id,
+        sourcedId,
+        title: required(row.get("title"), "title"),
+        classCode: emptyToNull(row.get("classCode")),
+        classType: emptyToNull(row.get("classType").toLowerCase()),
+        room: emptyToNull(row.get("location")),
+        periods: parseList(row.get("periods")),
+        courseId,
+        schoolId: school.id,
       },
       extra: terms ? termIds : undefined,
     };
@@ -124,6 +143,7 @@ export const classesFile: FileDef = {
     }
     const stale = stored.filter((t) => !wanted.get(t.classSectionId)!.includes(t.sessionId));
     if (add.length) await db.classTerm.createMany({ data: add, skipDuplicates: true });
-    if (stale.length) await db.classTerm.deleteMany({ where: { OR: stale.map((t) => ({ classSectionId: t.classSectionId, sessionId: t.sessionId })) } });
+    if (stale.length)
+      await db.classTerm.deleteMany({ where: { OR: stale.map((t) => ({ classSectionId: t.classSectionId, sessionId: t.sessionId })) } });
   },
 };

@@ -5,7 +5,8 @@ import { bySourcedId } from "../sync-rows";
 import { isDeletion, parseBool, parseOptionalDay, required, RowError } from "../values";
 
 const enrollmentSpec = bySourcedId("enrollment", ["classSectionId", "role", "studentId", "teacherId", "primary", "beginDate", "endDate"], {
-  remove: async (db, rows) => (await db.enrollment.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
+  remove: async (db, rows) =>
+    (await db.enrollment.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
 });
 
 export const enrollmentsFile: FileDef = {

@@ -13,7 +13,19 @@ const notFound = (op: RowOp) => `${op.spec.model} ${String(op.data.sourcedId)} i
 
 const studentDetails = bySourcedId(
   "student",
-  ["birthDate", "gender", "demographics", "oen", "preferredName", "homePhone", "streetAddress", "city", "postalCode", "photoFile", "emergencyContacts"],
+  [
+    "birthDate",
+    "gender",
+    "demographics",
+    "oen",
+    "preferredName",
+    "homePhone",
+    "streetAddress",
+    "city",
+    "postalCode",
+    "photoFile",
+    "emergencyContacts",
+  ],
   { canCreate: false },
 );
 
@@ -29,14 +41,17 @@ export const demographicsFile: FileDef = {
       if (st.teachers.has(sourcedId) || st.guardians.has(sourcedId)) return null; // not a child's record
       throw new RowError(`student ${sourcedId} is not in users.csv`);
     }
-    if (isDeletion(row.get("status"))) return { spec: studentDetails, data: { sourcedId, birthDate: null, gender: null, demographics: null } };
+    if (isDeletion(row.get("status")))
+      return { spec: studentDetails, data: { sourcedId, birthDate: null, gender: null, demographics: null } };
     const rest: Record<string, string> = {};
     for (const [k, v] of Object.entries(row.all())) if (v !== "" && !DEMOGRAPHIC_OWN.has(k.toLowerCase())) rest[k] = v;
     const birth = row.get("birthDate");
     return {
       spec: studentDetails,
       data: {
-        sourcedId, birthDate: birth ? parseDay(birth, "birthDate") : null, gender: emptyToNull(row.get("sex").toLowerCase()),
+        sourcedId,
+        birthDate: birth ? parseDay(birth, "birthDate") : null,
+        gender: emptyToNull(row.get("sex").toLowerCase()),
         demographics: Object.keys(rest).length ? rest : null,
       },
     };
@@ -44,8 +59,12 @@ export const demographicsFile: FileDef = {
 };
 
 const STUDENT_COLUMNS: [string, string][] = [
-  ["preferredName", "preferredName"], ["homePhone", "homePhone"], ["streetAddress", "streetAddress"],
-  ["city", "city"], ["postalCode", "postalCode"], ["photoFile", "photoFile"],
+  ["preferredName", "preferredName"],
+  ["homePhone", "homePhone"],
+  ["streetAddress", "streetAddress"],
+  ["city", "city"],
+  ["postalCode", "postalCode"],
+  ["photoFile", "photoFile"],
 ];
 
 /** OEN (NISO): 9 digits, written with or without dashes or spaces. */
@@ -72,7 +91,11 @@ export const studentsFile: FileDef = {
       for (let i = 1; i <= 3; i++) {
         const name = row.get(`emergencyContact${i}Name`);
         if (!name) continue;
-        contacts.push({ name, relationship: emptyToNull(row.get(`emergencyContact${i}Relationship`)), phone: emptyToNull(row.get(`emergencyContact${i}Phone`)) });
+        contacts.push({
+          name,
+          relationship: emptyToNull(row.get(`emergencyContact${i}Relationship`)),
+          phone: emptyToNull(row.get(`emergencyContact${i}Phone`)),
+        });
       }
       data.emergencyContacts = contacts.length ? contacts : null;
     }
@@ -80,7 +103,9 @@ export const studentsFile: FileDef = {
   },
 };
 
-const guardianDetails = bySourcedId("guardian", ["civicNumber", "streetAddress", "city", "postalCode", "preferredLang"], { canCreate: false });
+const guardianDetails = bySourcedId("guardian", ["civicNumber", "streetAddress", "city", "postalCode", "preferredLang"], {
+  canCreate: false,
+});
 
 export function parseLang(value: string): string {
   const v = value.trim().toLowerCase();
@@ -106,12 +131,20 @@ export const guardiansFile: FileDef = {
 };
 
 const linkSpec: EntitySpec = {
-  model: "guardianStudent", idField: "id", generateId: true, keyFields: ["guardianId", "studentId"],
-  fields: ["relationship", "portalAccess", "livesWith"], canCreate: true,
+  model: "guardianStudent",
+  idField: "id",
+  generateId: true,
+  keyFields: ["guardianId", "studentId"],
+  fields: ["relationship", "portalAccess", "livesWith"],
+  canCreate: true,
   keyOf: (r) => `${String(r.guardianId)}|${String(r.studentId)}`,
   findWhere: (rows) => ({ guardianId: { in: [...new Set(rows.map((r) => r.guardianId as string))] } }),
   remove: async (db, rows) =>
-    (await db.guardianStudent.deleteMany({ where: { OR: rows.map((r) => ({ guardianId: r.guardianId as string, studentId: r.studentId as string })) } })).count,
+    (
+      await db.guardianStudent.deleteMany({
+        where: { OR: rows.map((r) => ({ guardianId: r.guardianId as string, studentId: r.studentId as string })) },
+      })
+    ).count,
 };
 
 export const guardianLinksFile: FileDef = {

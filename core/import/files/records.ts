@@ -13,18 +13,32 @@ function studentOf(st: ImportState, value: string, column = "studentSourcedId"):
   return s;
 }
 
-const deleteByKey = (model: "attendance" | "credit" | "enrolmentHistory") =>
+const deleteByKey =
+  (model: "attendance" | "credit" | "enrolmentHistory") =>
   async (db: Parameters<NonNullable<EntitySpec["remove"]>>[0], rows: Record<string, unknown>[]) =>
-    (await (db[model] as unknown as { deleteMany(a: object): Promise<{ count: number }> }).deleteMany({ where: { key: { in: rows.map((r) => r.key as string) } } })).count;
+    (
+      await (db[model] as unknown as { deleteMany(a: object): Promise<{ count: number }> }).deleteMany({
+        where: { key: { in: rows.map((r) => r.key as string) } },
+      })
+    ).count;
 
 const ATTENDANCE_STATUS: Record<string, string> = {
-  absent: "ABSENT", late: "LATE", tardy: "LATE", retard: "LATE", early_departure: "EARLY_DEPARTURE",
-  depart_hatif: "EARLY_DEPARTURE", present: "PRESENT",
+  absent: "ABSENT",
+  late: "LATE",
+  tardy: "LATE",
+  retard: "LATE",
+  early_departure: "EARLY_DEPARTURE",
+  depart_hatif: "EARLY_DEPARTURE",
+  present: "PRESENT",
 };
 
-const attendanceSpec = byKeyColumn("attendance", ["studentId", "date", "periodCode", "classSectionId", "status", "excused", "reason", "minutes"], {
-  remove: deleteByKey("attendance"),
-});
+const attendanceSpec = byKeyColumn(
+  "attendance",
+  ["studentId", "date", "periodCode", "classSectionId", "status", "excused", "reason", "minutes"],
+  {
+    remove: deleteByKey("attendance"),
+  },
+);
 
 export const attendanceFile: FileDef = {
   file: "attendance.csv",
@@ -48,16 +62,27 @@ export const attendanceFile: FileDef = {
     return {
       spec: attendanceSpec,
       data: {
-        key, studentId: student.id, date, periodCode, classSectionId: classSectionId ?? null, status,
-        excused: parseBool(row.get("excused"), "excused", false), reason: emptyToNull(row.get("reason")), minutes,
+        key,
+        studentId: student.id,
+        date,
+        periodCode,
+        classSectionId: classSectionId ?? null,
+        status,
+        excused: parseBool(row.get("excused"), "excused", false),
+        reason: emptyToNull(row.get("reason")),
+        minutes,
       },
     };
   },
 };
 
-const creditSpec = byKeyColumn("credit", ["studentId", "courseCode", "courseTitle", "value", "mark", "schoolYear", "compulsoryCategory", "schoolCode"], {
-  remove: deleteByKey("credit"),
-});
+const creditSpec = byKeyColumn(
+  "credit",
+  ["studentId", "courseCode", "courseTitle", "value", "mark", "schoolYear", "compulsoryCategory", "schoolCode"],
+  {
+    remove: deleteByKey("credit"),
+  },
+);
 
 export const creditsFile: FileDef = {
   file: "credits.csv",
@@ -76,16 +101,27 @@ export const creditsFile: FileDef = {
     return {
       spec: creditSpec,
       data: {
-        key, studentId: student.id, courseCode, courseTitle: required(row.get("courseTitle"), "courseTitle"), value, mark, schoolYear,
-        compulsoryCategory: emptyToNull(row.get("compulsoryCategory").toUpperCase()), schoolCode: emptyToNull(row.get("schoolCode")),
+        key,
+        studentId: student.id,
+        courseCode,
+        courseTitle: required(row.get("courseTitle"), "courseTitle"),
+        value,
+        mark,
+        schoolYear,
+        compulsoryCategory: emptyToNull(row.get("compulsoryCategory").toUpperCase()),
+        schoolCode: emptyToNull(row.get("schoolCode")),
       },
     };
   },
 };
 
 const requirementSpec: EntitySpec = {
-  model: "diplomaRequirement", idField: "code", generateId: false, keyFields: ["code"],
-  fields: ["title", "totalCredits", "compulsoryCredits", "communityHours", "literacyRequired"], canCreate: true,
+  model: "diplomaRequirement",
+  idField: "code",
+  generateId: false,
+  keyFields: ["code"],
+  fields: ["title", "totalCredits", "compulsoryCredits", "communityHours", "literacyRequired"],
+  canCreate: true,
   keyOf: (r) => String(r.code),
   findWhere: (rows) => ({ code: { in: rows.map((r) => r.code as string) } }),
 };
@@ -98,8 +134,10 @@ export const diplomaRequirementsFile: FileDef = {
     return {
       spec: requirementSpec,
       data: {
-        code: required(row.get("code"), "code").toUpperCase(), title: required(row.get("title"), "title"),
-        totalCredits: num("totalCredits"), compulsoryCredits: num("compulsoryCredits"),
+        code: required(row.get("code"), "code").toUpperCase(),
+        title: required(row.get("title"), "title"),
+        totalCredits: num("totalCredits"),
+        compulsoryCredits: num("compulsoryCredits"),
         communityHours: parseInteger(row.get("communityHours"), "communityHours")!,
         literacyRequired: parseBool(row.get("literacyRequired"), "literacyRequired", true),
       },
@@ -110,8 +148,12 @@ export const diplomaRequirementsFile: FileDef = {
 const LITERACY = ["NOT_ATTEMPTED", "PASSED", "NOT_PASSED", "OSSLC_IN_PROGRESS", "OSSLC_PASSED", "DEFERRED"];
 
 const progressSpec: EntitySpec = {
-  model: "diplomaProgress", idField: "studentId", generateId: false, keyFields: ["studentId"],
-  fields: ["diplomaCode", "communityHours", "literacyStatus", "literacyDate"], canCreate: true,
+  model: "diplomaProgress",
+  idField: "studentId",
+  generateId: false,
+  keyFields: ["studentId"],
+  fields: ["diplomaCode", "communityHours", "literacyStatus", "literacyDate"],
+  canCreate: true,
   keyOf: (r) => String(r.studentId),
   findWhere: (rows) => ({ studentId: { in: rows.map((r) => r.studentId as string) } }),
 };
@@ -122,22 +164,31 @@ export const diplomaProgressFile: FileDef = {
   parse(row, st) {
     const student = studentOf(st, row.get("studentSourcedId"));
     const literacy = (row.get("literacyStatus") || "NOT_ATTEMPTED").toUpperCase();
-    if (!LITERACY.includes(literacy)) throw new RowError(`literacyStatus: "${row.get("literacyStatus")}" is not one of ${LITERACY.join(", ")}`);
+    if (!LITERACY.includes(literacy))
+      throw new RowError(`literacyStatus: "${row.get("literacyStatus")}" is not one of ${LITERACY.join(", ")}`);
     const hours = parseInteger(row.get("communityHours"), "communityHours") ?? 0;
     if (hours < 0) throw new RowError("communityHours is negative");
     return {
       spec: progressSpec,
       data: {
-        studentId: student.id, diplomaCode: (row.get("diplomaCode") || "OSSD").toUpperCase(), communityHours: hours,
-        literacyStatus: literacy, literacyDate: parseOptionalDay(row.get("literacyDate"), "literacyDate"),
+        studentId: student.id,
+        diplomaCode: (row.get("diplomaCode") || "OSSD").toUpperCase(),
+        communityHours: hours,
+        literacyStatus: literacy,
+        literacyDate: parseOptionalDay(row.get("literacyDate"), "literacyDate"),
       },
     };
   },
 };
 
-const reportCardSpec = bySourcedId("reportCard", ["studentId", "reportName", "schoolYear", "term", "publishedAt", "fileName", "storagePath"], {
-  remove: async (db, rows) => (await db.reportCard.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
-});
+const reportCardSpec = bySourcedId(
+  "reportCard",
+  ["studentId", "reportName", "schoolYear", "term", "publishedAt", "fileName", "storagePath"],
+  {
+    remove: async (db, rows) =>
+      (await db.reportCard.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
+  },
+);
 
 export const reportCardsFile: FileDef = {
   file: "reportCards.csv",
@@ -152,21 +203,43 @@ export const reportCardsFile: FileDef = {
     const publishedAt = parseDay(row.get("publishedAt"), "publishedAt");
     const school = student.schoolId ? st.schoolsById.get(student.schoolId) : undefined;
     const schoolCode = emptyToNull(row.get("schoolCode")) ?? school?.code ?? "";
-    const fileName = emptyToNull(row.get("fileName")) ?? reportCardFileName({
-      level: studentLevel(school?.level, student.grade), studentFamilyName: student.familyName, studentGivenName: student.givenName,
-      schoolCode, oen: student.oen, reportName, schoolYear, publishedAt,
-    });
+    const fileName =
+      emptyToNull(row.get("fileName")) ??
+      reportCardFileName({
+        level: studentLevel(school?.level, student.grade),
+        studentFamilyName: student.familyName,
+        studentGivenName: student.givenName,
+        schoolCode,
+        oen: student.oen,
+        reportName,
+        schoolYear,
+        publishedAt,
+      });
     return {
       spec: reportCardSpec,
-      data: { sourcedId, studentId: student.id, reportName, schoolYear, term: emptyToNull(row.get("term")), publishedAt, fileName, storagePath: emptyToNull(row.get("storagePath")) },
+      data: {
+        sourcedId,
+        studentId: student.id,
+        reportName,
+        schoolYear,
+        term: emptyToNull(row.get("term")),
+        publishedAt,
+        fileName,
+        storagePath: emptyToNull(row.get("storagePath")),
+      },
     };
   },
 };
 
 const DOCUMENT_KINDS = ["FORM", "CONSENT", "PERMISSION", "LETTER", "OTHER"];
-const documentSpec = bySourcedId("document", ["kind", "title", "fileName", "storagePath", "studentId", "schoolId", "dueDate", "publishedAt"], {
-  remove: async (db, rows) => (await db.document.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
-});
+const documentSpec = bySourcedId(
+  "document",
+  ["kind", "title", "fileName", "storagePath", "studentId", "schoolId", "dueDate", "publishedAt"],
+  {
+    remove: async (db, rows) =>
+      (await db.document.deleteMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) } } })).count,
+  },
+);
 
 export const documentsFile: FileDef = {
   file: "documents.csv",
@@ -175,7 +248,8 @@ export const documentsFile: FileDef = {
     const sourcedId = required(row.get("sourcedId"), "sourcedId");
     if (isDeletion(row.get("status"))) return { spec: documentSpec, data: { sourcedId }, remove: true };
     const kind = required(row.get("kind"), "kind").toUpperCase();
-    if (!DOCUMENT_KINDS.includes(kind)) throw new RowError(`kind: "${row.get("kind")}" is not one of ${DOCUMENT_KINDS.join(", ").toLowerCase()}`);
+    if (!DOCUMENT_KINDS.includes(kind))
+      throw new RowError(`kind: "${row.get("kind")}" is not one of ${DOCUMENT_KINDS.join(", ").toLowerCase()}`);
     const studentRef = row.get("studentSourcedId");
     const schoolRef = row.get("schoolCode");
     const school = schoolRef ? findSchool(st, schoolRef) : undefined;
@@ -184,9 +258,15 @@ export const documentsFile: FileDef = {
     return {
       spec: documentSpec,
       data: {
-        sourcedId, kind, title: required(row.get("title"), "title"), fileName: required(row.get("fileName"), "fileName"),
-        storagePath: emptyToNull(row.get("storagePath")), studentId: studentRef ? studentOf(st, studentRef).id : null,
-        schoolId: school?.id ?? null, dueDate: parseOptionalDay(row.get("dueDate"), "dueDate"), publishedAt: parseDay(row.get("publishedAt"), "publishedAt"),
+        sourcedId,
+        kind,
+        title: required(row.get("title"), "title"),
+        fileName: required(row.get("fileName"), "fileName"),
+        storagePath: emptyToNull(row.get("storagePath")),
+        studentId: studentRef ? studentOf(st, studentRef).id : null,
+        schoolId: school?.id ?? null,
+        dueDate: parseOptionalDay(row.get("dueDate"), "dueDate"),
+        publishedAt: parseDay(row.get("publishedAt"), "publishedAt"),
       },
     };
   },
@@ -212,7 +292,15 @@ export const enrolmentHistoryFile: FileDef = {
     if (endDate && endDate < startDate) throw new RowError("endDate is before startDate");
     return {
       spec: historySpec,
-      data: { key, studentId: student.id, schoolId: school.id, grade: emptyToNull(row.get("grade").toUpperCase()), startDate, endDate, reason: emptyToNull(row.get("reason")) },
+      data: {
+        key,
+        studentId: student.id,
+        schoolId: school.id,
+        grade: emptyToNull(row.get("grade").toUpperCase()),
+        startDate,
+        endDate,
+        reason: emptyToNull(row.get("reason")),
+      },
     };
   },
 };

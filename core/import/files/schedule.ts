@@ -15,11 +15,17 @@ function schoolOf(st: Parameters<FileDef["parse"]>[1], value: string) {
 }
 
 const bellSpec: EntitySpec = {
-  model: "bellPeriod", idField: "id", generateId: true, keyFields: ["schoolId", "code"],
-  fields: ["label", "startTime", "endTime", "sortOrder"], canCreate: true,
+  model: "bellPeriod",
+  idField: "id",
+  generateId: true,
+  keyFields: ["schoolId", "code"],
+  fields: ["label", "startTime", "endTime", "sortOrder"],
+  canCreate: true,
   keyOf: (r) => `${String(r.schoolId)}|${String(r.code)}`,
   findWhere: (rows) => ({ schoolId: { in: [...new Set(rows.map((r) => r.schoolId as string))] } }),
-  remove: async (db, rows) => (await db.bellPeriod.deleteMany({ where: { OR: rows.map((r) => ({ schoolId: r.schoolId as string, code: r.code as string })) } })).count,
+  remove: async (db, rows) =>
+    (await db.bellPeriod.deleteMany({ where: { OR: rows.map((r) => ({ schoolId: r.schoolId as string, code: r.code as string })) } }))
+      .count,
 };
 
 export const bellScheduleFile: FileDef = {
@@ -39,8 +45,12 @@ export const bellScheduleFile: FileDef = {
 };
 
 const daySpec: EntitySpec = {
-  model: "schoolDay", idField: "id", generateId: true, keyFields: ["schoolId", "date"],
-  fields: ["cycleDay", "instructional", "note"], canCreate: true,
+  model: "schoolDay",
+  idField: "id",
+  generateId: true,
+  keyFields: ["schoolId", "date"],
+  fields: ["cycleDay", "instructional", "note"],
+  canCreate: true,
   keyOf: (r) => `${String(r.schoolId)}|${(r.date as Date).toISOString().slice(0, 10)}`,
   findWhere: (rows) => {
     const dates = rows.map((r) => (r.date as Date).getTime());
@@ -49,7 +59,8 @@ const daySpec: EntitySpec = {
       date: { gte: new Date(Math.min(...dates)), lte: new Date(Math.max(...dates)) },
     };
   },
-  remove: async (db, rows) => (await db.schoolDay.deleteMany({ where: { OR: rows.map((r) => ({ schoolId: r.schoolId as string, date: r.date as Date })) } })).count,
+  remove: async (db, rows) =>
+    (await db.schoolDay.deleteMany({ where: { OR: rows.map((r) => ({ schoolId: r.schoolId as string, date: r.date as Date })) } })).count,
 };
 
 export const schoolDaysFile: FileDef = {
@@ -67,14 +78,26 @@ export const schoolDaysFile: FileDef = {
 };
 
 const meetingSpec: EntitySpec = {
-  model: "classMeeting", idField: "id", generateId: true, keyFields: ["classSectionId", "cycleDay", "periodCode"],
-  fields: ["room"], canCreate: true,
+  model: "classMeeting",
+  idField: "id",
+  generateId: true,
+  keyFields: ["classSectionId", "cycleDay", "periodCode"],
+  fields: ["room"],
+  canCreate: true,
   keyOf: (r) => `${String(r.classSectionId)}|${r.cycleDay ?? "*"}|${String(r.periodCode)}`,
   findWhere: (rows) => ({ classSectionId: { in: [...new Set(rows.map((r) => r.classSectionId as string))] } }),
   remove: async (db, rows) =>
-    (await db.classMeeting.deleteMany({
-      where: { OR: rows.map((r) => ({ classSectionId: r.classSectionId as string, cycleDay: (r.cycleDay as number | null) ?? null, periodCode: r.periodCode as string })) },
-    })).count,
+    (
+      await db.classMeeting.deleteMany({
+        where: {
+          OR: rows.map((r) => ({
+            classSectionId: r.classSectionId as string,
+            cycleDay: (r.cycleDay as number | null) ?? null,
+            periodCode: r.periodCode as string,
+          })),
+        },
+      })
+    ).count,
 };
 
 export const classMeetingsFile: FileDef = {

@@ -27,17 +27,26 @@ export function referenceDirectory(): Map<string, Reference> {
   if (reference) return reference;
   const rows = parseSync(fs.readFileSync(REFERENCE), { columns: true, bom: true, trim: true }) as Record<string, string>[];
   reference = new Map(
-    rows.map((r) => [r.code, {
-      name: r.nom, level: parseLevel(r.niveau) ?? "ELEMENTARY", city: emptyToNull(r.ville),
-      formerNames: splitNames(r.anciens_noms),
-    }]),
+    rows.map((r) => [
+      r.code,
+      {
+        name: r.nom,
+        level: parseLevel(r.niveau) ?? "ELEMENTARY",
+        city: emptyToNull(r.ville),
+        formerNames: splitNames(r.anciens_noms),
+      },
+    ]),
   );
   return reference;
 }
 
 /** "secondary", "SECONDARY", « secondaire (7-12) », « élémentaire et secondaire (M-12) », « adultes »… */
 export function parseLevel(value: string): string | null {
-  const v = value.trim().toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "");
+  const v = value
+    .trim()
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "");
   if (v === "") return null;
   if (/elementa\w* (et|and|&) second|elementary_secondary/.test(v)) return "ELEMENTARY_SECONDARY";
   if (/^adult/.test(v)) return "ADULT";
@@ -48,22 +57,33 @@ export function parseLevel(value: string): string | null {
 
 /** Level guessed from an org's name when nothing else says it. */
 function levelFromName(name: string): string {
-  return parseLevel(name.replace(/^(ecole|école)\s+/i, "").replace(/\s+publique.*$/i, "")) ??
-    (/secondaire|secondary|high school/i.test(name) ? "SECONDARY" : /adulte|adult/i.test(name) ? "ADULT" : "ELEMENTARY");
+  return (
+    parseLevel(name.replace(/^(ecole|école)\s+/i, "").replace(/\s+publique.*$/i, "")) ??
+    (/secondaire|secondary|high school/i.test(name) ? "SECONDARY" : /adulte|adult/i.test(name) ? "ADULT" : "ELEMENTARY")
+  );
 }
 
 function splitNames(v: string | undefined): string[] {
-  return (v ?? "").split("|").map((s) => s.trim()).filter(Boolean);
+  return (v ?? "")
+    .split("|")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const SCHOOL_FIELDS = ["sourcedId", "name", "level", "city", "formerNames", "email", "phone", "active"];
 
 const schoolSpec: EntitySpec = {
-  model: "school", idField: "id", generateId: true, keyFields: ["code"], fields: SCHOOL_FIELDS, canCreate: true,
+  model: "school",
+  idField: "id",
+  generateId: true,
+  keyFields: ["code"],
+  fields: SCHOOL_FIELDS,
+  canCreate: true,
   keyOf: (r) => String(r.code),
   findWhere: (rows) => ({ code: { in: rows.map((r) => r.code as string) } }),
   remove: async (db, rows) =>
-    (await db.school.updateMany({ where: { code: { in: rows.map((r) => r.code as string) }, active: true }, data: { active: false } })).count,
+    (await db.school.updateMany({ where: { code: { in: rows.map((r) => r.code as string) }, active: true }, data: { active: false } }))
+      .count,
 };
 
 export const schoolsFile: FileDef = {
@@ -76,10 +96,17 @@ export const schoolsFile: FileDef = {
     const ref = referenceDirectory().get(code);
     const levelText = row.get("level");
     const level = parseLevel(levelText) ?? ref?.level;
-    if (levelText && !parseLevel(levelText)) throw new RowError(`level: "${levelText}" is not elementary, secondary, elementary_secondary or adult`);
+    if (levelText && !parseLevel(levelText))
+      throw new RowError(`level: "${levelText}" is not elementary, secondary, elementary_secondary or adult`);
     const data: Row = { code, name: required(row.get("name"), "name"), level: level ?? levelFromName(row.get("name")), active: true };
-    const opt: [string, string][] = [["city", "city"], ["email", "email"], ["phone", "phone"], ["sourcedId", "orgSourcedId"]];
-    for (const [field, col] of opt) if (row.has(col)) data[field] = field === "email" ? emptyToNull(row.get(col).toLowerCase()) : emptyToNull(row.get(col));
+    const opt: [string, string][] = [
+      ["city", "city"],
+      ["email", "email"],
+      ["phone", "phone"],
+      ["sourcedId", "orgSourcedId"],
+    ];
+    for (const [field, col] of opt)
+      if (row.has(col)) data[field] = field === "email" ? emptyToNull(row.get(col).toLowerCase()) : emptyToNull(row.get(col));
     if (row.has("formerNames")) data.formerNames = splitNames(row.get("formerNames"));
     return { spec: schoolSpec, data };
   },
@@ -110,7 +137,12 @@ export const orgsFile: FileDef = {
       if (ref) data.formerNames = ref.formerNames;
       const city = emptyToNull(row.get("metadata.city")) ?? ref?.city ?? null;
       if (city) data.city = city;
-      if (!ref && !identifier) addWarning(rep, row.line, `school org ${sourcedId} has no identifier and no schools.csv row: stored under code ${code}, level ${String(data.level)} (guessed)`);
+      if (!ref && !identifier)
+        addWarning(
+          rep,
+          row.line,
+          `school org ${sourcedId} has no identifier and no schools.csv row: stored under code ${code}, level ${String(data.level)} (guessed)`,
+        );
     }
     return { spec: schoolSpec, data };
   },

@@ -14,7 +14,12 @@ const TEACHER_ROLES = new Set(["teacher", "aide"]);
 const studentSpec = bySourcedId("student", ["givenName", "familyName", "grade", "schoolId", "email", "active"], {
   // A withdrawn student is kept (records, tickets and history hang off the row), only deactivated.
   remove: async (db, rows) =>
-    (await db.student.updateMany({ where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) }, active: true }, data: { active: false } })).count,
+    (
+      await db.student.updateMany({
+        where: { sourcedId: { in: rows.map((r) => r.sourcedId as string) }, active: true },
+        data: { active: false },
+      })
+    ).count,
 });
 
 const teacherSpec = bySourcedId("teacher", ["givenName", "familyName", "email"], {
@@ -45,10 +50,23 @@ export const usersFile: FileDef = {
       const orgs = parseList(row.get("orgSourcedIds"));
       const school = orgs.map((o) => st.schoolsBySourcedId.get(o)).find(Boolean);
       // A reference to an absent org is reported, and must not erase the school already stored for the student.
-      if (!school && orgs.length) addWarning(rep, row.line, `student ${sourcedId}: no known school among orgSourcedIds ${orgs.join(", ")}; its stored school is kept`);
+      if (!school && orgs.length)
+        addWarning(
+          rep,
+          row.line,
+          `student ${sourcedId}: no known school among orgSourcedIds ${orgs.join(", ")}; its stored school is kept`,
+        );
       return {
         spec: studentSpec,
-        data: { sourcedId, givenName, familyName, grade: parseGrade(row.get("grades")), ...(school ? { schoolId: school.id } : {}), email, active: true },
+        data: {
+          sourcedId,
+          givenName,
+          familyName,
+          grade: parseGrade(row.get("grades")),
+          ...(school ? { schoolId: school.id } : {}),
+          email,
+          active: true,
+        },
       };
     }
     if (GUARDIAN_ROLES.has(role)) {
@@ -67,10 +85,14 @@ export const usersFile: FileDef = {
 /** A tobedeleted/inactive row: by its role when given, else by where its sourcedId is stored. */
 function removal(role: string, sourcedId: string, line: number, st: ImportState, rep: FileReport): RowOp | null {
   st.removedUsers.add(sourcedId); // its links in agentSourcedIds elsewhere in the file are not (re)made
-  const spec = role === "student" || (!role && st.students.has(sourcedId)) ? studentSpec
-    : GUARDIAN_ROLES.has(role) || (!role && st.guardians.has(sourcedId)) ? guardianSpec
-      : TEACHER_ROLES.has(role) || (!role && st.teachers.has(sourcedId)) ? teacherSpec
-        : null;
+  const spec =
+    role === "student" || (!role && st.students.has(sourcedId))
+      ? studentSpec
+      : GUARDIAN_ROLES.has(role) || (!role && st.guardians.has(sourcedId))
+        ? guardianSpec
+        : TEACHER_ROLES.has(role) || (!role && st.teachers.has(sourcedId))
+          ? teacherSpec
+          : null;
   if (spec === guardianSpec) st.guardianRowsSeen++;
   if (role && !spec) return null; // an administrator's deletion: nobody the portal stores
   const stored = spec === studentSpec ? st.students : spec === guardianSpec ? st.guardians : st.teachers;
@@ -98,7 +120,12 @@ export async function linkAgents(st: ImportState): Promise<FileReport> {
     if (!guardianId || !studentId) {
       // A student's agent may be another student or a teacher (emergency contact): not a family link.
       if (!guardianId && (st.students.has(g) || st.teachers.has(g))) rep.skipped++;
-      else addWarning(rep, 0, `agentSourcedIds: ${!guardianId ? `guardian ${g}` : `student ${s}`} is not in users.csv (link ${g} → ${s} not made)`);
+      else
+        addWarning(
+          rep,
+          0,
+          `agentSourcedIds: ${!guardianId ? `guardian ${g}` : `student ${s}`} is not in users.csv (link ${g} → ${s} not made)`,
+        );
       continue;
     }
     pairs.push({ guardianId, studentId });

@@ -21,4 +21,14 @@ function merge(...sets: Templates[]): Templates {
   return out;
 }
 
-export const TEMPLATES: Templates = merge(SOCIAL, ACCOUNT_ACCESS, ACCOUNT_RECORDS, RECORDS, SERVICES, PARENTS_STYLE, INTENT_NOT_KEYWORD, OUT_OF_SCOPE, SCHOOL_LIFE);
+export const TEMPLATES: Templates = merge(
+  SOCIAL,
+  ACCOUNT_ACCESS,
+  ACCOUNT_RECORDS,
+  RECORDS,
+  SERVICES,
+  PARENTS_STYLE,
+  INTENT_NOT_KEYWORD,
+  OUT_OF_SCOPE,
+  SCHOOL_LIFE,
+);

@@ -16,8 +16,11 @@ const THING_EN =
 export const INTENT_NOT_KEYWORD: Templates = {
   thanks: {
     fr: [
-      "[merci|merci ben|ah ben merci|ok merci|parfait merci|super merci|merci beaucoup], [j'ai trouvé|j'ai reçu|je vois|j'ai vu|j'ai enfin] " + THING_FR,
-      "[j'ai trouvé|j'ai reçu|je vois maintenant|j'ai bien reçu] " + THING_FR + "[, merci| merci!| merci beaucoup| merci à vous|, merci ben]",
+      "[merci|merci ben|ah ben merci|ok merci|parfait merci|super merci|merci beaucoup], [j'ai trouvé|j'ai reçu|je vois|j'ai vu|j'ai enfin] " +
+        THING_FR,
+      "[j'ai trouvé|j'ai reçu|je vois maintenant|j'ai bien reçu] " +
+        THING_FR +
+        "[, merci| merci!| merci beaucoup| merci à vous|, merci ben]",
       "je confirme [avoir reçu|que j'ai bien reçu|que j'ai] " + THING_FR + "[, merci| merci à la secrétaire| merci pour votre patience|]",
       "merci à [la secrétaire|la dame du bureau|l'équipe|la direction|vous], [j'ai eu|j'ai reçu|c'est réglé pour] " + THING_FR,
       THING_FR + " [est là|est visible|apparaît|fonctionne|marche] [maintenant|astheure|enfin], merci",
@@ -41,7 +44,9 @@ export const INTENT_NOT_KEYWORD: Templates = {
   },
   goodbye: {
     fr: [
-      "[ok|parfait|bon ben|correct] [j'ai ce qu'il me faut|c'est tout|c'est réglé] pour " + THING_FR + ", [bye|bonne soirée|à la prochaine|bonne journée]",
+      "[ok|parfait|bon ben|correct] [j'ai ce qu'il me faut|c'est tout|c'est réglé] pour " +
+        THING_FR +
+        ", [bye|bonne soirée|à la prochaine|bonne journée]",
       "[bon|ok] [c'est tout|ça fait le tour] pour [aujourd'hui|moi], [bye|bonne soirée|à plus]",
     ],
     en: [
@@ -182,11 +187,15 @@ export const INTENT_NOT_KEYWORD: Templates = {
     fr: [
       "[pouvez-vous|pourriez-vous|est-ce que vous pouvez] confirmer que [ma fille|mon fils|{child}] est [bien |]inscrit[e|] à {school} [cette année|pour l'an prochain|]",
       "est-ce que [ma fille|mon fils|{child}] est [encore|toujours|bien] inscrit[e|] à {school} [cette année|selon le dossier|]",
-      "depuis quand {child} est [inscrit|à cette école] selon [le dossier|vos dossiers]", "j'ai besoin d'une [preuve|lettre] que [mes enfants sont inscrits|{child} fréquente l'école] [pour les impôts|pour les prestations|]"],
+      "depuis quand {child} est [inscrit|à cette école] selon [le dossier|vos dossiers]",
+      "j'ai besoin d'une [preuve|lettre] que [mes enfants sont inscrits|{child} fréquente l'école] [pour les impôts|pour les prestations|]",
+    ],
     en: [
       "can you confirm [my daughter|my son|{child}] is [registered|enrolled] at {school} [this year|for next year|]",
       "is [my daughter|my son|{child}] still [registered|enrolled] at {school} [this year|according to the records|]",
-      "when did [my daughter|my son|{child}] start at this school according to [the records|your records]", "I need a letter proving [my kids attend|{child} is enrolled at] the school"],
+      "when did [my daughter|my son|{child}] start at this school according to [the records|your records]",
+      "I need a letter proving [my kids attend|{child} is enrolled at] the school",
+    ],
   },
   // Québec / Franco-Ontarian oral French on the main requests.
   "account.password_reset": {
@@ -199,11 +208,17 @@ export const INTENT_NOT_KEYWORD: Templates = {
     en: ["my password [doesn't work anymore|stopped working], I'm locked out"],
   },
   "records.report_card": {
-    fr: ["le [bultin|bulletin] de [mon gars|ma fille|{child}] est pas là [pantoute|]", "kossé qui se passe avec le bulletin de {child}, ça [load|charge] pas"],
+    fr: [
+      "le [bultin|bulletin] de [mon gars|ma fille|{child}] est pas là [pantoute|]",
+      "kossé qui se passe avec le bulletin de {child}, ça [load|charge] pas",
+    ],
     en: ["{child}'s report card won't load"],
   },
   "records.schedule": {
-    fr: ["[où c'est que|où est-ce que] je vois [lorraire|l'horaire] de [mon gars|ma fille|{child}]", "faque [lorraire|l'horaire] du [deuxième|prochain] semestre [y'é où|il est où|c'est quand]"],
+    fr: [
+      "[où c'est que|où est-ce que] je vois [lorraire|l'horaire] de [mon gars|ma fille|{child}]",
+      "faque [lorraire|l'horaire] du [deuxième|prochain] semestre [y'é où|il est où|c'est quand]",
+    ],
     en: ["where do I see {child}'s timetable"],
   },
 };

@@ -39,7 +39,9 @@ const KINSHIP = new Set(
 
 /** « l'horaire de rose », « les absences de max »: a record word then « de » points at a person. */
 const RECORD_NOUNS = new Set(
-  "horaire horaires bulletin bulletins absence absences retard retards notes note cours dossier credits resultats schedule report attendance".split(" "),
+  "horaire horaires bulletin bulletins absence absences retard retards notes note cours dossier credits resultats schedule report attendance".split(
+    " ",
+  ),
 );
 
 const PARTIAL_SCORE = 0.7;
@@ -79,7 +81,14 @@ function nameAt(tokens: Token[], i: number, parts: string[]): { d: number; to: n
 }
 
 /** A name that is also a common word needs a capital, a kinship word, or to stand alone. */
-function hasNameEvidence(text: string, f: ReturnType<typeof foldWithMap>, tokens: Token[], from: number, to: number, shouting: boolean): boolean {
+function hasNameEvidence(
+  text: string,
+  f: ReturnType<typeof foldWithMap>,
+  tokens: Token[],
+  from: number,
+  to: number,
+  shouting: boolean,
+): boolean {
   if (from === 0 && to === tokens.length) return true;
   if (!shouting && isCapitalized(text, f, tokens[from].start)) return true;
   for (let k = Math.max(0, from - 2); k < from; k++) if (KINSHIP.has(tokens[k].t)) return true;
@@ -136,7 +145,8 @@ export function matchChildren(text: string, children: ChildCandidate[]): ChildMa
     if (group.length === 0) return;
     group.sort((a, b) => b.score - a.score || b.to - b.from - (a.to - a.from));
     const [best, second] = group;
-    const tied = second && second.child.id !== best.child.id && second.score === best.score && second.to - second.from === best.to - best.from;
+    const tied =
+      second && second.child.id !== best.child.id && second.score === best.score && second.to - second.from === best.to - best.from;
     if (!tied) winners.push(best);
     group = [];
   };
@@ -153,7 +163,13 @@ export function matchChildren(text: string, children: ChildCandidate[]): ChildMa
     const span = originalSpan(f, tokens[w.from].start, tokens[w.to - 1].end);
     const prev = byChild.get(w.child.id);
     if (!prev || w.score > prev.score) {
-      const match = { id: w.child.id, givenName: w.child.givenName, score: Math.round(w.score * 100) / 100, text: text.slice(span[0], span[1]), span };
+      const match = {
+        id: w.child.id,
+        givenName: w.child.givenName,
+        score: Math.round(w.score * 100) / 100,
+        text: text.slice(span[0], span[1]),
+        span,
+      };
       byChild.set(w.child.id, prev ? { ...match, span: prev.span, text: prev.text } : match);
     }
   }

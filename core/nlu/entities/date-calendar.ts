@@ -117,7 +117,9 @@ export class Calendar {
   /** The n-th semester (1-based) of the current school year. */
   nthSemester(n: number): Period | null {
     const sy = this.schoolYear();
-    const inYear = this.semesters().filter((s) => s.start.getTime() >= addDays(sy.start, -31).getTime() && s.start.getTime() <= sy.end.getTime());
+    const inYear = this.semesters().filter(
+      (s) => s.start.getTime() >= addDays(sy.start, -31).getTime() && s.start.getTime() <= sy.end.getTime(),
+    );
     return inYear[n - 1] ?? null;
   }
 

@@ -31,7 +31,9 @@ export interface DayParse {
 }
 
 /** Words after a bare number that make it anything but a day: « le 6e année », "the 6th grade". */
-const NOT_A_DAY = new Set("annee grade niveau etape periode fois place eleve eleves enfant enfants heure heures h min minutes ans cours".split(" "));
+const NOT_A_DAY = new Set(
+  "annee grade niveau etape periode fois place eleve eleves enfant enfants heure heures h min minutes ans cours".split(" "),
+);
 const ENGLISH_ORD = new Set(["st", "nd", "rd", "th"]);
 
 const isKw = (tok: DTok | undefined, k: string) => tok?.kw?.k === k;
@@ -93,7 +95,8 @@ function weekQualifier(toks: DTok[], j: number): { mod: "nextWeek" | "lastWeek";
   if (toks[k]?.kw?.k === "prep" && (toks[k].kw as { p: string }).p === "le") k++;
   const a = toks[k]?.kw;
   const b = toks[k + 1]?.kw;
-  const dir = a?.k === "dir" && b?.k === "unit" && b.unit === "week" ? a.dir : a?.k === "unit" && a.unit === "week" && b?.k === "dir" ? b.dir : null;
+  const dir =
+    a?.k === "dir" && b?.k === "unit" && b.unit === "week" ? a.dir : a?.k === "unit" && a.unit === "week" && b?.k === "dir" ? b.dir : null;
   if (dir === "next") return { mod: "nextWeek", next: k + 2 };
   if (dir === "last") return { mod: "lastWeek", next: k + 2 };
   return null;

@@ -50,7 +50,14 @@ export function dateTokens(folded: string, lang: "fr" | "en"): DTok[] {
       // 2026-11-06 (ISO), and 2025-2026 (a school year).
       if (tok.t.length === 4 && n1?.t === "-" && n2?.kind === "n" && adjacent(tok, n1) && adjacent(n1, n2)) {
         if (n3?.t === "-" && n4?.kind === "n" && adjacent(n2, n3) && adjacent(n3, n4) && n2.t.length <= 2 && n4.t.length <= 2) {
-          out.push({ t: folded.slice(tok.start, n4.end), kind: "date", start: tok.start, end: n4.end, kw: null, date: { y: +tok.t, m: +n2.t, d: +n4.t } });
+          out.push({
+            t: folded.slice(tok.start, n4.end),
+            kind: "date",
+            start: tok.start,
+            end: n4.end,
+            kw: null,
+            date: { y: +tok.t, m: +n2.t, d: +n4.t },
+          });
           i += 4;
           continue;
         }
@@ -70,7 +77,8 @@ export function dateTokens(folded: string, lang: "fr" | "en"): DTok[] {
         continue;
       }
       const prev = raw[i - 1];
-      const isTime = (n1 && adjacent(tok, n1) && (n1.t === ":" || n1.t === "h")) || (prev && adjacent(prev, tok) && (prev.t === ":" || prev.t === "h"));
+      const isTime =
+        (n1 && adjacent(tok, n1) && (n1.t === ":" || n1.t === "h")) || (prev && adjacent(prev, tok) && (prev.t === ":" || prev.t === "h"));
       if (tok.t.length > 4 || isTime || (prev && adjacent(prev, tok) && prev.kind === "w")) continue;
       const suffix = n1 && n1.kind === "w" && adjacent(tok, n1) && ORDINAL_SUFFIXES.has(n1.t) ? n1 : undefined;
       out.push({ t: tok.t, kind: "n", start: tok.start, end: suffix ? suffix.end : tok.end, kw: null, num: +tok.t, ord: suffix?.t });
@@ -80,7 +88,7 @@ export function dateTokens(folded: string, lang: "fr" | "en"): DTok[] {
     if (tok.kind === "p") {
       // A dash between numbers or dates is a range (« 3-7 novembre »); elsewhere it only joins words.
       const last = out[out.length - 1];
-      if (tok.t === "-" && last && (last.kind === "n" || last.kind === "date") && (n1?.kind === "n")) {
+      if (tok.t === "-" && last && (last.kind === "n" || last.kind === "date") && n1?.kind === "n") {
         out.push({ t: "-", kind: "sep", start: tok.start, end: tok.end, kw: null });
       }
       continue;

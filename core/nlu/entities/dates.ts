@@ -97,7 +97,12 @@ function rangeAt(toks: DTok[], i: number, cal: Calendar, prefer?: Prefer): Found
   }
   const start = resolveDay(as, cal, prefer);
   if (!start || start.date.getTime() > end.date.getTime()) return null;
-  return { kind: "range", period: { start: start.date, end: end.date }, next: b.next, inferred: start.inferred || end.inferred || undefined };
+  return {
+    kind: "range",
+    period: { start: start.date, end: end.date },
+    next: b.next,
+    inferred: start.inferred || end.inferred || undefined,
+  };
 }
 
 /** « depuis le 1er novembre » (that day → today), « jusqu'au 6 » (today → that day). */
@@ -135,7 +140,7 @@ export function resolveDates(text: string, opts: ResolveDatesOptions): DateEntit
   const f = foldWithMap(text);
   const toks = dateTokens(f.text, opts.lang === "en" ? "en" : "fr");
   const out: DateEntity[] = [];
-  for (let i = 0; i < toks.length; ) {
+  for (let i = 0; i < toks.length;) {
     const found: Found | null =
       periodAt(toks, i, cal, opts.prefer) ??
       rangeAt(toks, i, cal, opts.prefer) ??
@@ -150,7 +155,8 @@ export function resolveDates(text: string, opts: ResolveDatesOptions): DateEntit
       continue;
     }
     // « la semaine passée », « l'an dernier », « au deuxième semestre »: the article belongs to the expression.
-    const lead = i > 0 && LEADING.has(toks[i - 1].t) && (out.length === 0 || out[out.length - 1].span[1] <= f.map[toks[i - 1].start]) ? i - 1 : i;
+    const lead =
+      i > 0 && LEADING.has(toks[i - 1].t) && (out.length === 0 || out[out.length - 1].span[1] <= f.map[toks[i - 1].start]) ? i - 1 : i;
     const span = originalSpan(f, toks[lead].start, toks[found.next - 1].end);
     const startDiff = differenceInCalendarDays(found.period.start, cal.today);
     const endDiff = differenceInCalendarDays(found.period.end, cal.today);

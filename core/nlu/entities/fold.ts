@@ -16,7 +16,7 @@ export interface FoldedText {
   map: number[];
 }
 
-const LIGATURES: Record<string, string> = { "œ": "oe", "æ": "ae", "ß": "ss", "ﬁ": "fi", "ﬂ": "fl" };
+const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss", ﬁ: "fi", ﬂ: "fl" };
 const APOSTROPHES = /[\u2018\u2019\u02bc\u00b4`\u2032]/;
 const DASHES = /[\u2010-\u2015\u2212]/;
 

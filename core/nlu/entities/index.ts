@@ -54,6 +54,8 @@ export function extractEntities(text: string, ctx: EntityContext = {}): Entities
   const forChildren = mask(safe, school?.span);
   const children = ctx.children ? matchChildren(forChildren, ctx.children) : [];
   const child = ctx.children ? matchChildName(forChildren, ctx.children) : null;
-  const dates = ctx.ref ? resolveDates(safe, { ref: ctx.ref, lang: ctx.lang, timeZone: ctx.timeZone, prefer: ctx.prefer, terms: ctx.terms }) : [];
+  const dates = ctx.ref
+    ? resolveDates(safe, { ref: ctx.ref, lang: ctx.lang, timeZone: ctx.timeZone, prefer: ctx.prefer, terms: ctx.terms })
+    : [];
   return { child, children, school, dates, oen: extractOen(safe) };
 }

@@ -30,9 +30,7 @@ help kid kids child children son daughter boy girl name first last next past mar
 june april august hope faith joy rose will may mark`;
 
 /** Folded common words; membership means « not a name unless proven ». */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  `${FRENCH} ${ENGLISH}`.split(/\s+/).filter((w) => w.length > 0),
-);
+export const COMMON_WORDS: ReadonlySet<string> = new Set(`${FRENCH} ${ENGLISH}`.split(/\s+/).filter((w) => w.length > 0));
 
 export function isCommonWord(foldedWord: string): boolean {
   return COMMON_WORDS.has(foldedWord);

@@ -23,7 +23,8 @@ export interface OenMatch {
   span: [number, number];
 }
 
-const CONTEXT = /\b(niso|oen|ontario education number|numero (d |de l )?(eleve|etudiant|immatriculation|identification)|no (d )?eleve|matricule|student (number|no|id)|education number)\b/;
+const CONTEXT =
+  /\b(niso|oen|ontario education number|numero (d |de l )?(eleve|etudiant|immatriculation|identification)|no (d )?eleve|matricule|student (number|no|id)|education number)\b/;
 const SIN_CONTEXT = /\b(nas|sin|assurance sociale|social insurance)\b/;
 
 /** Luhn mod 10 over the nine digits (every second digit from the right doubled). */
@@ -61,7 +62,10 @@ export function extractOens(text: string): OenMatch[] {
     // Glued to letters or to a « + » / « ( » it is some other code or a phone number.
     if (!shapeOk || /[a-z0-9+(]/.test(before) || /[a-z0-9]/.test(after)) continue;
     // Context words belong to the nearest number: in « réf 111222333, NISO 123456789 » only the second.
-    const window = s.slice(Math.max(0, start - 60), start).replace(/^.*\d/, "").replace(/'/g, " ");
+    const window = s
+      .slice(Math.max(0, start - 60), start)
+      .replace(/^.*\d/, "")
+      .replace(/'/g, " ");
     const after25 = s.slice(end, end + 25);
     const tail = /\d/.test(after25) ? "" : after25.replace(/'/g, " ");
     if (SIN_CONTEXT.test(window) || SIN_CONTEXT.test(tail)) continue;

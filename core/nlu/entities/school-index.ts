@@ -37,7 +37,9 @@ export interface SchoolIndex {
 
 /** Words that say « a school » and never distinguish one. */
 export const SCHOOL_CUES = new Set(
-  "ecole ecoles elementaire secondaire publique esp eep eesp ea ep academie school high elementary secondary public primaire college".split(" "),
+  "ecole ecoles elementaire secondaire publique esp eep eesp ea ep academie school high elementary secondary public primaire college".split(
+    " ",
+  ),
 );
 const LEADING_GENERIC = new Set("ecole elementaire secondaire publique et academie".split(" "));
 export const ARTICLES = new Set("le la les l de du des d et a au aux en".split(" "));

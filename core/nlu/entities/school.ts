@@ -121,7 +121,13 @@ function hitsAt(ctx: Ctx, i: number, alias: SchoolAlias, out: Hit[]): void {
     return;
   }
   const last = alias.core[alias.core.length - 1];
-  if (alias.core.length >= 2 && last.length >= 5 && !isCommonWord(last) && !index.cities.has(last) && index.sharedBy.get(last)?.size === 1) {
+  if (
+    alias.core.length >= 2 &&
+    last.length >= 5 &&
+    !isCommonWord(last) &&
+    !index.cities.has(last) &&
+    index.sharedBy.get(last)?.size === 1
+  ) {
     if (Number.isFinite(tokenDistance(tokens[i].t, last))) out.push({ school: alias.school, score: 0.7, from: i, to: i + 1 });
   }
 }
@@ -165,5 +171,11 @@ export function matchSchool(text: string, schools: readonly SchoolCandidate[]): 
   } else best = cityOnly(ctx);
   if (!best) return null;
   const span = originalSpan(f, tokens[best.from].start, tokens[best.to - 1].end);
-  return { code: best.school.code, name: best.school.name, score: Math.round(best.score * 100) / 100, text: text.slice(span[0], span[1]), span };
+  return {
+    code: best.school.code,
+    name: best.school.name,
+    score: Math.round(best.score * 100) / 100,
+    text: text.slice(span[0], span[1]),
+    span,
+  };
 }

@@ -34,7 +34,12 @@ describe("relative days", () => {
   });
 
   it("part of the day", () => {
-    expect(one("il était absent hier après-midi")).toMatchObject({ start: "2026-11-22", partOfDay: "afternoon", text: "hier après-midi", direction: "past" });
+    expect(one("il était absent hier après-midi")).toMatchObject({
+      start: "2026-11-22",
+      partOfDay: "afternoon",
+      text: "hier après-midi",
+      direction: "past",
+    });
     expect(one("ce matin")).toMatchObject({ start: "2026-11-23", partOfDay: "morning", direction: "present" });
     expect(one("cet apres-midi")).toMatchObject({ start: "2026-11-23", partOfDay: "afternoon" });
     expect(one("demain matin")).toMatchObject({ start: "2026-11-24", partOfDay: "morning", direction: "future" });

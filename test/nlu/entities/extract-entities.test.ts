@@ -11,7 +11,11 @@ const ref = new Date("2026-11-23T12:00:00-05:00");
 
 describe("extractEntities", () => {
   it("finds child, school, date and OEN in one French message", () => {
-    const e = extractEntities("Bonjour, zoe (NISO 123 456 789) était absente hier après-midi à Gisèle-Lalonde.", { children, schools, ref });
+    const e = extractEntities("Bonjour, zoe (NISO 123 456 789) était absente hier après-midi à Gisèle-Lalonde.", {
+      children,
+      schools,
+      ref,
+    });
     expect(e.child?.id).toBe("c1");
     expect(e.school?.code).toBe("ESP-GISELE-LALONDE");
     expect(e.dates).toHaveLength(1);
