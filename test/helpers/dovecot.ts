@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { ImapFlow } from "imapflow";
 
 export const DOVECOT_BIN = ["/usr/sbin/dovecot", "/usr/bin/dovecot"].find((p) => fs.existsSync(p)) ?? null;
 const MUID = 2000;
@@ -129,4 +130,17 @@ export async function startDovecot(): Promise<Dovecot> {
   }
   await d.start();
   return d;
+}
+
+/** The test's own IMAP client on the private Dovecot (to APPEND and count), connected; quiet. */
+export async function connectTestImap(dovecot: Dovecot): Promise<ImapFlow> {
+  const imap = new ImapFlow({
+    host: "127.0.0.1",
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+  });
+  await imap.connect();
+  return imap;
 }

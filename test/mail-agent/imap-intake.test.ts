@@ -7,7 +7,7 @@ import { createMetrics, MAX_REPLIES_PER_SENDER_PER_HOUR, type Config } from "../
 import { deliverOutboxOnce, PROCESSED_FOLDER, startMailAgent, smtpTransport, type RunningMailAgent } from "../../mail-agent";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testConfig, testContext } from "../helpers/context";
-import { DOVECOT_BIN, startDovecot, type Dovecot } from "../helpers/dovecot";
+import { DOVECOT_BIN, startDovecot, type Dovecot, connectTestImap } from "../helpers/dovecot";
 import { startSmtpSink, waitFor, type SmtpSink } from "../helpers/smtp-sink";
 import { parentEmail } from "../helpers/mail-fixtures";
 
@@ -40,14 +40,7 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
 
   beforeAll(async () => {
     [db, dovecot, sink] = await Promise.all([createTestDatabase(), startDovecot(), startSmtpSink()]);
-    imap = new ImapFlow({
-      host: "127.0.0.1",
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await imap.connect();
+    imap = await connectTestImap(dovecot);
   });
   afterAll(async () => {
     await agent?.stop();
@@ -111,14 +104,7 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
     await waitFor(async () => (await db.prisma.inboundEmail.count()) === 1, "the first email");
     await imap.logout().catch(() => undefined);
     await dovecot.restart();
-    imap = new ImapFlow({
-      host: "127.0.0.1",
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await imap.connect();
+    imap = await connectTestImap(dovecot);
     await append(parentEmail({ from: "apres@exemple.ca" }).raw);
     await waitFor(async () => (await db.prisma.inboundEmail.count()) === 2, "the email sent after the restart");
     await waitFor(() => running.intake !== null && (running.intake as { connected: boolean }).connected, "the reconnection");

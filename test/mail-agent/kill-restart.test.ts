@@ -8,7 +8,7 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 import { openDatabase } from "../../core/db/database";
 import { PROCESSED_FOLDER } from "../../mail-agent";
-import { DOVECOT_BIN, startDovecot, type Dovecot } from "../helpers/dovecot";
+import { DOVECOT_BIN, startDovecot, type Dovecot, connectTestImap } from "../helpers/dovecot";
 import { waitFor } from "../helpers/smtp-sink";
 import { parentEmail } from "../helpers/mail-fixtures";
 
@@ -22,14 +22,7 @@ describeWithDovecot("mail agent killed between the commit and the move", () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    imap = new ImapFlow({
-      host: "127.0.0.1",
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await imap.connect();
+    imap = await connectTestImap(dovecot);
   });
   afterAll(async () => {
     await imap?.logout().catch(() => undefined);

@@ -11,7 +11,7 @@ import { ImapFlow } from "imapflow";
 import { openDatabase } from "../../core/db/database";
 import { migrateDatabase } from "../../core/db/migrate";
 import { PROCESSED_FOLDER } from "../../mail-agent";
-import { DOVECOT_BIN, startDovecot, type Dovecot } from "../helpers/dovecot";
+import { DOVECOT_BIN, startDovecot, type Dovecot, connectTestImap } from "../helpers/dovecot";
 import { createScratchPostgres } from "../helpers/scratch-postgres";
 import { waitFor } from "../helpers/smtp-sink";
 import { parentEmail } from "../helpers/mail-fixtures";
@@ -34,14 +34,7 @@ describeWithPostgres("the mailbox advisory lock on PostgreSQL", () => {
     const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
     await migrateDatabase(db);
     await db.close();
-    imap = new ImapFlow({
-      host: "127.0.0.1",
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await imap.connect();
+    imap = await connectTestImap(dovecot);
   });
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");

@@ -12,7 +12,7 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { createChildDatabase, type ChildDatabase } from "../helpers/child-database";
-import { DOVECOT_BIN, startDovecot, type Dovecot } from "../helpers/dovecot";
+import { DOVECOT_BIN, startDovecot, type Dovecot, connectTestImap } from "../helpers/dovecot";
 import { startSmtpSink, waitFor, type SmtpSink } from "../helpers/smtp-sink";
 import { parentEmail } from "../helpers/mail-fixtures";
 
@@ -86,14 +86,7 @@ if (!DOVECOT_BIN) console.warn("SKIPPED the IMAP part of test/mail-agent/start-r
       IMAP_SECURE: "false",
       SMTP_URL: sink.url,
     });
-    const imap = new ImapFlow({
-      host: "127.0.0.1",
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await imap.connect();
+    const imap = await connectTestImap(dovecot);
     try {
       const mail = parentEmail({ from: "parent.imap@exemple.ca" });
       await imap.append("INBOX", mail.raw);
