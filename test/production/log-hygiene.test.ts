@@ -30,7 +30,8 @@ async function connector(): Promise<{ url: string; replies: string[]; close(): P
       } catch {
         replies.push("");
       }
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `r-${replies.length}` }));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: `r-${replies.length}` }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
