@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
 import { changePassword, confirmAccountPassword, isAppError, type CoreContext } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
-import { SIGN_IN_DIALOG } from "./sign-in-dialog";
+import { signInFirstStep } from "./sign-in-dialog";
 import { PASSWORD_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
 import { sendReply } from "../replies";
@@ -21,7 +21,7 @@ export class ChangePasswordDialog extends InterruptibleDialog {
     for (const p of textPrompts()) this.addDialog(p);
     this.addDialog(
       new WaterfallDialog(STEPS, [
-        this.signInStep.bind(this),
+        signInFirstStep,
         this.askCurrentStep.bind(this),
         this.askNewStep.bind(this),
         this.askConfirmStep.bind(this),
@@ -29,13 +29,6 @@ export class ChangePasswordDialog extends InterruptibleDialog {
       ]),
     );
     this.initialDialogId = STEPS;
-  }
-
-  private async signInStep(step: WaterfallStepContext) {
-    const info = turnInfo(step.context);
-    if (info.accountId) return step.next(info.accountId);
-    await sendReply(step.context, tr(step.context)("bot:records.signInFirst"));
-    return step.beginDialog(SIGN_IN_DIALOG);
   }
 
   private async askCurrentStep(step: WaterfallStepContext) {

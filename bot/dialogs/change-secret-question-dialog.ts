@@ -4,7 +4,7 @@
 import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from "botbuilder-dialogs";
 import { changeSecretQuestion, isAppError, listSecretQuestions, type CoreContext } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
-import { SIGN_IN_DIALOG } from "./sign-in-dialog";
+import { signInFirstStep } from "./sign-in-dialog";
 import { proveCurrentPassword } from "./change-password-dialog";
 import { CHOICE_PROMPT, PASSWORD_PROMPT, SECRET_ANSWER_PROMPT, textPrompts, valuesOf } from "./prompts";
 import { promptMessage } from "./prompt-message";
@@ -26,7 +26,7 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
     this.addDialog(new ChoicePrompt(CHOICE_PROMPT));
     this.addDialog(
       new WaterfallDialog(STEPS, [
-        this.signInStep.bind(this),
+        signInFirstStep,
         this.askPasswordStep.bind(this),
         this.askQuestionStep.bind(this),
         this.askSecretAnswerStep.bind(this),
@@ -34,13 +34,6 @@ export class ChangeSecretQuestionDialog extends InterruptibleDialog {
       ]),
     );
     this.initialDialogId = STEPS;
-  }
-
-  private async signInStep(step: WaterfallStepContext) {
-    const info = turnInfo(step.context);
-    if (info.accountId) return step.next(info.accountId);
-    await sendReply(step.context, tr(step.context)("bot:records.signInFirst"));
-    return step.beginDialog(SIGN_IN_DIALOG);
   }
 
   private async askPasswordStep(step: WaterfallStepContext) {

@@ -16,7 +16,7 @@ import {
   type NoticeKind,
 } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
-import { SIGN_IN_DIALOG } from "./sign-in-dialog";
+import { signInFirstStep } from "./sign-in-dialog";
 import { childMention } from "../records/child-mention";
 import type { NoticeRequest } from "../proactive/notice-request";
 import { sendReply } from "../replies";
@@ -32,15 +32,8 @@ export interface NoticesOptions extends NoticeRequest {
 export class NoticesDialog extends InterruptibleDialog {
   constructor(ctx: CoreContext) {
     super(NOTICES_DIALOG, ctx);
-    this.addDialog(new WaterfallDialog(STEPS, [this.signInStep.bind(this), this.applyStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(STEPS, [signInFirstStep, this.applyStep.bind(this)]));
     this.initialDialogId = STEPS;
-  }
-
-  private async signInStep(step: WaterfallStepContext) {
-    const info = turnInfo(step.context);
-    if (info.accountId) return step.next(info.accountId);
-    await sendReply(step.context, tr(step.context)("bot:records.signInFirst"));
-    return step.beginDialog(SIGN_IN_DIALOG);
   }
 
   private async applyStep(step: WaterfallStepContext) {

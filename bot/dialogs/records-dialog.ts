@@ -13,7 +13,7 @@ import {
   type NotificationTopic,
 } from "../../core";
 import { InterruptibleDialog } from "./interruptible-dialog";
-import { SIGN_IN_DIALOG } from "./sign-in-dialog";
+import { signInFirstStep } from "./sign-in-dialog";
 import { CHOICE_PROMPT, valuesOf } from "./prompts";
 import { childMention } from "../records/child-mention";
 import { ACCOUNT_TOPICS, type RecordTopic } from "../records/record-topic";
@@ -46,15 +46,8 @@ export class RecordsDialog extends InterruptibleDialog {
   constructor(ctx: CoreContext) {
     super(RECORDS_DIALOG, ctx);
     this.addDialog(new ChoicePrompt(CHOICE_PROMPT));
-    this.addDialog(new WaterfallDialog(STEPS, [this.signInStep.bind(this), this.chooseChildStep.bind(this), this.answerStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(STEPS, [signInFirstStep, this.chooseChildStep.bind(this), this.answerStep.bind(this)]));
     this.initialDialogId = STEPS;
-  }
-
-  private async signInStep(step: WaterfallStepContext) {
-    const info = turnInfo(step.context);
-    if (info.accountId) return step.next(info.accountId);
-    await sendReply(step.context, tr(step.context)("bot:records.signInFirst"));
-    return step.beginDialog(SIGN_IN_DIALOG);
   }
 
   private async chooseChildStep(step: WaterfallStepContext) {

@@ -89,3 +89,15 @@ export class SignInDialog extends InterruptibleDialog {
     }
   }
 }
+
+/**
+ * The first step of every dialog that needs a signed-in parent: goes on with the account id when the
+ * conversation is signed in, else says so and runs the sign-in (whose result — the account id, or nothing
+ * when the parent gave up — is the next step's `step.result`).
+ */
+export async function signInFirstStep(step: WaterfallStepContext) {
+  const info = turnInfo(step.context);
+  if (info.accountId) return step.next(info.accountId);
+  await sendReply(step.context, tr(step.context)("bot:records.signInFirst"));
+  return step.beginDialog(SIGN_IN_DIALOG);
+}
