@@ -1,6 +1,6 @@
 // A day of a child's timetable as a card and as text (« Horaire de Léa — mardi 24 novembre »).
 import type { SchedulePeriod } from "../../core";
-import { adaptiveCard, factSet, textBlock, type Reply } from "./adaptive-card";
+import { adaptiveCard, textBlock, type Reply } from "./adaptive-card";
 
 export interface ScheduleCardInput {
   title: string;
@@ -23,10 +23,12 @@ export function scheduleCard(input: ScheduleCardInput): Reply {
   ].join("\n");
   const body = [textBlock(input.title, { weight: "Bolder", size: "Medium" })];
   if (input.subtitle) body.push(textBlock(input.subtitle, { isSubtle: true }));
-  if (input.periods.length)
-    body.push(
-      factSet(input.periods.map((p) => ({ title: `${p.label} (${p.time})`, value: `${p.course}${p.where ? ` · ${p.where}` : ""}` }))),
-    );
+  // One block per period (its label and hours in bold, then the course and room): a two-column FactSet squeezed
+  // the hours into a narrow column on a 360-px phone (« Bloc 1 (8 / h 45 à 9 h / 35) »).
+  for (const p of input.periods) {
+    body.push({ ...textBlock(`${p.label} · ${p.time}`, { weight: "Bolder" }), spacing: "Medium" });
+    body.push({ ...textBlock(`${p.course}${p.where ? ` · ${p.where}` : ""}`), spacing: "None" });
+  }
   if (input.empty) body.push(textBlock(input.empty));
   if (input.footer) body.push(textBlock(input.footer, { isSubtle: true, size: "Small" }));
   return { text, card: adaptiveCard(body) };

@@ -119,7 +119,7 @@ export class MainDialog extends ComponentDialog {
     if (c.confidence < CONFIDENCE_THRESHOLD && c.intent !== "none" && c.runnerUp.intent !== c.intent) {
       const both = [c.intent, c.runnerUp.intent].filter((i) => i !== "none");
       const buttons: Button[] = both.map((i) => ({
-        title: t(`bot:intents.${i.replace(/\./g, "_")}`),
+        title: t(`common:intents.${i.replace(/\./g, "_")}`),
         value: { ap: "intent", intent: i, text: text.slice(0, 500) },
       }));
       await sendReply(step.context, t(buttons.length > 1 ? "bot:main.whichOne" : "bot:main.didYouMean"), buttons);
@@ -131,8 +131,8 @@ export class MainDialog extends ComponentDialog {
     }
     const other = SMALL_TALK.has(c.intent) ? null : secondRequest(text, c.intent);
     if (other) {
-      await sendReply(step.context, t("bot:main.alsoOffer", { other: t(`bot:intents.${other.replace(/\./g, "_")}`) }), [
-        { title: t(`bot:intents.${other.replace(/\./g, "_")}`), value: { ap: "intent", intent: other, text: text.slice(0, 500) } },
+      await sendReply(step.context, t("bot:main.alsoOffer", { other: t(`common:intents.${other.replace(/\./g, "_")}`) }), [
+        { title: t(`common:intents.${other.replace(/\./g, "_")}`), value: { ap: "intent", intent: other, text: text.slice(0, 500) } },
       ]);
     }
     return this.route(step, c.intent, text);

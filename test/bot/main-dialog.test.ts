@@ -84,7 +84,7 @@ describe("main dialog: language and choices", () => {
     expect(answer).toContain("Je veux être certain de bien comprendre : vous voulez…");
     const actions = c.last.at(-1)?.suggestedActions?.actions ?? [];
     const t = translator("fr");
-    const title = (id: string) => t(`bot:intents.${id.replace(/\./g, "_")}`);
+    const title = (id: string) => t(`common:intents.${id.replace(/\./g, "_")}`);
     expect(actions.map((a) => a.title)).toEqual([title(seen.intent), title(seen.runnerUp.intent)]);
     expect(actions[1].value).toEqual({ ap: "intent", intent: seen.runnerUp.intent, text });
     // The button starts the chosen request: an answer, not the same question again nor « je n'ai pas compris ».

@@ -89,3 +89,13 @@ export function dateTime(c: TriageContext, d: Date): string {
 export function statusBadge(c: TriageContext, status: string): Raw {
   return html`<span class="badge status-${status.toLowerCase()}">${c.t(`tickets:status.${status}`)}</span>`;
 }
+
+/** What the parent asked about, in the secretary's words (the same labels the bot offers parents). */
+export function intentName(c: TriageContext, intent: string): string {
+  return c.t(`common:intents.${intent.replace(/\./g, "_")}`);
+}
+
+/** The same, with the intent id in the tooltip for the help centre. */
+export function intentLabel(c: TriageContext, intent: string): Raw {
+  return html`<span title="${intent}">${intentName(c, intent)}</span>`;
+}

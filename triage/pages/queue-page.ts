@@ -5,7 +5,7 @@ import type { QueueTicket, TicketQueueFilters, TicketQueuePage } from "../../cor
 import { TICKET_CHANNELS, TICKET_STATUSES } from "../../core";
 import { html, type Raw } from "../http/html";
 import type { TriageContext } from "../http/triage-handler";
-import { age, csrfField, layout, statusBadge } from "./layout";
+import { age, csrfField, intentLabel, intentName, layout, statusBadge } from "./layout";
 
 export interface QueueView {
   page: TicketQueuePage;
@@ -30,7 +30,7 @@ function row(c: TriageContext, tk: QueueTicket, now: Date): Raw {
     <td>${statusBadge(c, tk.status)}${tk.ageing ? html` <span class="badge late">${t("triage:queue.ageing")}</span>` : ""}</td>
     <td><time datetime="${tk.createdAt.toISOString()}">${age(c, tk.createdAt, now)}</time></td>
     <td>${t(`tickets:channel.${tk.channel}`)}</td>
-    <td>${tk.intent ? html`<code>${tk.intent}</code>` : t("triage:queue.none")}</td>
+    <td>${tk.intent ? intentLabel(c, tk.intent) : t("triage:queue.none")}</td>
     <td>${tk.school?.name ?? t("tickets:queue.CENTRAL")}</td>
     <td>${tk.childName ?? t("triage:queue.none")}</td>
     <td>${tk.requesterName ?? t("triage:queue.none")}</td>
@@ -80,7 +80,7 @@ export function queuePage(c: TriageContext, v: QueueView): Raw {
       <label for="f-intent">${t("triage:queue.intent")}</label
       ><select id="f-intent" name="intent">
         <option value="">${t("triage:queue.any")}</option>
-        ${v.intents.map((s) => html`<option value="${s}" ${sel(f.intent, s)}>${s}</option>`)}
+        ${v.intents.map((s) => html`<option value="${s}" ${sel(f.intent, s)}>${intentName(c, s)}</option>`)}
       </select>
     </div>
     ${

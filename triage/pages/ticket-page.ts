@@ -6,7 +6,7 @@ import type { TicketWorkspace } from "../../core";
 import { TICKET_STATUSES } from "../../core";
 import { html, type Raw } from "../http/html";
 import type { TriageContext } from "../http/triage-handler";
-import { csrfField, dateTime, layout, statusBadge } from "./layout";
+import { csrfField, dateTime, intentLabel, layout, statusBadge } from "./layout";
 
 /** Where a reply's quoted history starts: « > », « Le … a écrit : », « On … wrote: », Outlook's « De : ». */
 const QUOTE_START = /^(>|-{2,}\s*(Original Message|Message d'origine)|Le .{3,120} a écrit\s?:|On .{3,120} wrote:|De\s?: .+|From: .+)/im;
@@ -158,13 +158,13 @@ export function ticketPage(c: TriageContext, w: TicketWorkspace, o: { draft?: st
     <h2>${t("triage:ticket.understanding")}</h2>
     <dl>
       <dt>${t("triage:ticket.intent")}</dt>
-      <dd>${u.intent ? html`<code>${u.intent}</code>` : "—"}</dd>
+      <dd>${u.intent ? intentLabel(c, u.intent) : "—"}</dd>
       ${
         u.detected
           ? html`<dt>${t("triage:ticket.detected")}</dt>
               <dd>
-                <code>${u.detected.intent}</code> (${pct(u.detected.confidence)}); ${t("triage:ticket.runnerUp")}
-                <code>${u.detected.runnerUp.intent}</code> (${pct(u.detected.runnerUp.confidence)})
+                ${intentLabel(c, u.detected.intent)} (${pct(u.detected.confidence)}); ${t("triage:ticket.runnerUp")}
+                ${intentLabel(c, u.detected.runnerUp.intent)} (${pct(u.detected.runnerUp.confidence)})
               </dd>`
           : ""
       }
