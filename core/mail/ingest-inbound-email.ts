@@ -63,6 +63,24 @@ export interface IngestedEmail {
 
 const ACTION: Record<InboundDecision["action"], MailIntakeAction> = { ignore: "IGNORE", ticket: "TICKET", thread: "THREAD" };
 
+/** The record of an email already ingested under this key, as a duplicate's result (null when it is new). */
+async function alreadyIngested(db: Pick<Prisma.TransactionClient, "inboundEmail">, dedupeKey: string): Promise<IngestedEmail | null> {
+  const done = await db.inboundEmail.findUnique({
+    where: { dedupeKey },
+    select: { id: true, action: true, ticketId: true, replyOutboxId: true },
+  });
+  if (!done) return null;
+  return {
+    inboundId: done.id,
+    action: done.action,
+    ticketId: done.ticketId,
+    reference: null,
+    replyOutboxId: done.replyOutboxId,
+    replyCapped: false,
+    duplicate: true,
+  };
+}
+
 async function writeIntake(
   tx: Prisma.TransactionClient,
   ctx: CoreContext,
@@ -103,20 +121,8 @@ export async function ingestIn(
   tx: Prisma.TransactionClient,
 ): Promise<IngestedEmail> {
   if (!intake.replayOf) {
-    const done = await tx.inboundEmail.findUnique({
-      where: { dedupeKey: intake.dedupeKey },
-      select: { id: true, action: true, ticketId: true, replyOutboxId: true },
-    });
-    if (done)
-      return {
-        inboundId: done.id,
-        action: done.action,
-        ticketId: done.ticketId,
-        reference: null,
-        replyOutboxId: done.replyOutboxId,
-        replyCapped: false,
-        duplicate: true,
-      };
+    const done = await alreadyIngested(tx, intake.dedupeKey);
+    if (done) return done;
   }
   const base = { action: ACTION[decision.action], reason: decision.reason.slice(0, 200) };
   if (decision.action === "ignore") {
@@ -207,20 +213,8 @@ export async function ingestInboundEmail(
   } catch (err) {
     // Two instances on one email at once (no lock on PGlite tests, a replay racing the agent): the loser sees the winner's record.
     if (prismaCode(err) === "P2002") {
-      const done = await ctx.prisma.inboundEmail.findUnique({
-        where: { dedupeKey: opts.intake.dedupeKey },
-        select: { id: true, action: true, ticketId: true, replyOutboxId: true },
-      });
-      if (done)
-        return {
-          inboundId: done.id,
-          action: done.action,
-          ticketId: done.ticketId,
-          reference: null,
-          replyOutboxId: done.replyOutboxId,
-          replyCapped: false,
-          duplicate: true,
-        };
+      const done = await alreadyIngested(ctx.prisma, opts.intake.dedupeKey);
+      if (done) return done;
     }
     throw err;
   }
