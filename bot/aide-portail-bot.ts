@@ -3,11 +3,14 @@
 // TeamsActivityHandler; a new member is welcomed in the channel's language.
 import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
-import { classify, isLang, translator, type CoreContext, type Lang } from "../core";
-import { setTurnInfo } from "./turn-info";
+import { classify, correlationIdFor, isLang, translator, withCorrelation, type CoreContext, type Lang, type TurnRecord } from "../core";
+import { channelKeyOf, setTurnInfo, type TurnInfo } from "./turn-info";
 import { sendReply } from "./replies";
 import { menuButtons } from "./dialogs/interruptible-dialog";
 import { TurnPreparer, type ConversationProfile } from "./turn-preparer";
+
+/** Told of every message turn once it is answered (ChannelDeps.metrics.recordTurn). */
+export type TurnObserver = (t: TurnRecord) => void;
 
 export class AidePortailBot extends TeamsActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -16,10 +19,11 @@ export class AidePortailBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
 
   constructor(
-    ctx: CoreContext,
+    private readonly ctx: CoreContext,
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly rootDialog: Dialog,
+    private readonly observeTurn: TurnObserver = () => {},
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>("dialogState");
@@ -53,17 +57,35 @@ export class AidePortailBot extends TeamsActivityHandler {
     });
   }
 
-  /** Saves conversation and user state once, after everything the turn did (the samples' pattern). */
+  /**
+   * Saves conversation and user state once, after everything the turn did (the samples' pattern); a message
+   * turn is then counted (channel, intent, confidence, seconds) and logged under its conversation's correlation id.
+   */
   async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);
+    const info = context.turnState.get(PREPARED) as TurnInfo | undefined;
+    if (!info) return;
+    const seconds = (performance.now() - started) / 1000;
+    const { intent, confidence } = info.classification;
+    this.observeTurn({ channel: context.activity.channelId, intent, confidence, seconds });
+    turnContext(this.ctx, context).log.debug({ component: "bot", intent, confidence, ms: Math.round(seconds * 1000) }, "turn answered");
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    await this.preparer.prepare(context);
+    const { info } = await this.preparer.prepare(context, turnContext(this.ctx, context));
+    context.turnState.set(PREPARED, info);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);
   }
+}
+
+const PREPARED = Symbol("aide-portail.prepared");
+
+/** The core context of one turn: its logger stamps the conversation's correlation id. */
+export function turnContext(ctx: CoreContext, context: TurnContext): CoreContext {
+  return withCorrelation(ctx, correlationIdFor("conversation", channelKeyOf(context)));
 }

@@ -15,7 +15,7 @@ import {
 import { translator, isAppError, isLang, type ChannelDeps, type Lang } from "../core";
 import { coreCatalog, type AnswerCatalog } from "./answer-catalog";
 import { CoreStorage } from "./core-storage";
-import { AidePortailBot } from "./aide-portail-bot";
+import { AidePortailBot, turnContext } from "./aide-portail-bot";
 import { createDialogs } from "./dialogs/create-dialogs";
 import { NoticeSender } from "./proactive/notice-sender";
 
@@ -51,7 +51,6 @@ export interface BotRuntime {
 
 export function createBotRuntime(deps: ChannelDeps, opts: BotRuntimeOptions = {}): BotRuntime {
   const { ctx } = deps;
-  const log = ctx.log.child({ component: "bot" });
   // config → authentication: the Microsoft* settings come validated from the core's config, never process.env.
   const c = ctx.config;
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -66,9 +65,10 @@ export function createBotRuntime(deps: ChannelDeps, opts: BotRuntimeOptions = {}
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const root = createDialogs(ctx, opts.catalog ?? coreCatalog);
-  const bot = new AidePortailBot(ctx, conversationState, userState, root);
+  const bot = new AidePortailBot(ctx, conversationState, userState, root, (t) => deps.metrics.recordTurn(t));
 
   const onTurnError = async (context: TurnContext, error: Error) => {
+    const log = turnContext(ctx, context).log.child({ component: "bot" });
     const activityId = context.activity?.id;
     const lang: Lang = isLang(context.activity?.locale?.slice(0, 2)) ? (context.activity.locale!.slice(0, 2) as Lang) : "fr";
     const t = translator(lang);

@@ -29,7 +29,8 @@ export class TurnPreparer {
   ) {}
 
   /** `switchedTo`: the message only asked for another language. */
-  async prepare(context: TurnContext): Promise<{ info: TurnInfo; switchedTo?: Lang }> {
+  /** `ctx`: the turn's core context, its logger stamped with the conversation's correlation id. */
+  async prepare(context: TurnContext, ctx: CoreContext = this.ctx): Promise<{ info: TurnInfo; switchedTo?: Lang }> {
     const a = context.activity;
     if (a.channelId === "msteams") TurnContext.removeRecipientMention(a);
     const text = String(a.text ?? "")
@@ -44,8 +45,8 @@ export class TurnPreparer {
     const forced = a.channelId === "terminal" && isLang(a.channelData?.lang) ? (a.channelData.lang as Lang) : undefined;
     const channelKey = channelKeyOf(context);
     const teamsUserKey = a.channelId === "msteams" ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null;
-    let account = await getChatSession(this.ctx, { channelKey });
-    if (!account && teamsUserKey) account = await findAccountByChannelIdentity(this.ctx, { channel: "msteams", userKey: teamsUserKey });
+    let account = await getChatSession(ctx, { channelKey });
+    if (!account && teamsUserKey) account = await findAccountByChannelIdentity(ctx, { channel: "msteams", userKey: teamsUserKey });
     const accountId = account?.accountId ?? null;
     // The reply follows each message's language; two words or fewer (« oui », a code, « Léa's documents ») are
     // too few to tell, and keep the conversation's (or the account's, or the channel locale's).

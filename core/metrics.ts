@@ -32,7 +32,7 @@ export interface Metrics {
   recordTurn(t: TurnRecord): void;
   /** One inbound email through the pipeline: action TICKET, THREAD, IGNORE or QUARANTINE (as MailIntakeAction). */
   recordEmail(e: { action: string; seconds?: number }): void;
-  /** One delivery attempt of an outbox email: "sent", "retry", "failed" or "lost" (as markEmailFailed says). */
+  /** One delivery attempt of an outbox email: "sent", "retry", "failed", "lost" (as markEmailFailed says) or "late". */
   recordDelivery(d: { outcome: string; transport: string; seconds: number }): void;
 }
 
@@ -75,7 +75,6 @@ export function createMetrics(ctx: CoreContext): Metrics {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  // Same name and labels as the mail agent's own counter (mail-agent/mail-metrics.ts finds this one).
   const mailEmails = new Counter({
     name: "aide_portail_mail_emails_total",
     help: "Inbound emails processed by the mail agent, by outcome",

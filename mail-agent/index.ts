@@ -6,7 +6,8 @@ import { startOutboxDelivery } from "./outbox/deliver-outbox";
 import { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
 import { startImapIntake, type ImapIntake } from "./intake/imap-intake";
 import { startFolderIntake, type FolderIntake } from "./intake/folder-intake";
-import { mailMetrics } from "./mail-metrics";
+import { registerQuarantineGauge } from "./mail-metrics";
+import type { ProcessResult } from "./pipeline/process-email";
 import { startReplayRequests } from "./intake/replay-requests";
 
 export { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
@@ -52,10 +53,12 @@ export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): 
   const { ctx } = deps;
   const { config } = ctx;
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.outboxDir);
-  const delivery = startOutboxDelivery(ctx, transport, opts.outboxIntervalMs);
-  const metrics = mailMetrics(deps);
-  const onResult = (r: { action: string }) => {
-    metrics.count(r.action);
+  const delivery = startOutboxDelivery(ctx, transport, opts.outboxIntervalMs, (d) => deps.metrics.recordDelivery(d));
+  registerQuarantineGauge(deps);
+  const onResult = (r: ProcessResult) => {
+    // Every email by outcome (TICKET, THREAD, IGNORE, QUARANTINE, DUPLICATE); one understood is also a turn.
+    deps.metrics.recordEmail({ action: r.action.toUpperCase(), seconds: r.seconds });
+    if (r.intent) deps.metrics.recordTurn({ channel: "email", intent: r.intent, confidence: r.confidence ?? 0 });
     // A reply or a relay was just committed: deliver it now, not at the next outbox poll.
     if (r.action === "ticket" || r.action === "thread") delivery.kick();
   };

@@ -6,6 +6,9 @@ import type { CoreContext } from "../../core";
 import { claimDueEmails, markEmailFailed, markEmailSent } from "../../core";
 import type { MailTransport } from "./mail-transport";
 
+/** One delivery attempt, for the metrics (ChannelDeps.metrics.recordDelivery). */
+export type DeliveryObserver = (d: { outcome: string; transport: string; seconds: number }) => void;
+
 export interface DeliveryResult {
   sent: number;
   retried: number;
@@ -23,12 +26,15 @@ export async function deliverOutboxOnce(
   transport: MailTransport,
   limit = 20,
   shouldStop: () => boolean = () => false,
+  onDelivery: DeliveryObserver = () => {},
 ): Promise<DeliveryResult> {
   const log = ctx.log.child({ component: "outbox" });
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   for (let n = 0; n < limit && !shouldStop(); n++) {
     const [email] = await claimDueEmails(ctx, { limit: 1 });
     if (!email) break;
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       await transport.send(email);
     } catch (err) {
@@ -38,14 +44,17 @@ export async function deliverOutboxOnce(
         permanent: isPermanent(err),
       });
       if (outcome !== "lost") result[outcome === "retry" ? "retried" : "failed"]++;
+      onDelivery({ outcome, transport: transport.kind, seconds: seconds() });
       log.warn({ outboxId: email.id, attempts: email.attempts, outcome, err }, "email not sent");
       continue;
     }
     if (await markEmailSent(ctx, email)) {
       result.sent++;
+      onDelivery({ outcome: "sent", transport: transport.kind, seconds: seconds() });
       log.info({ outboxId: email.id, messageId: email.messageId, transport: transport.kind }, "email sent");
     } else {
       // Our delivery outlived its lease and another instance took the email back: it may arrive twice.
+      onDelivery({ outcome: "late", transport: transport.kind, seconds: seconds() });
       log.error({ outboxId: email.id, messageId: email.messageId, transport: transport.kind }, "email sent after its lease ran out");
     }
   }
@@ -60,7 +69,12 @@ export interface OutboxDelivery {
 }
 
 /** Polls the outbox until stopped, and at once when kicked. */
-export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, intervalMs = 2000): OutboxDelivery {
+export function startOutboxDelivery(
+  ctx: CoreContext,
+  transport: MailTransport,
+  intervalMs = 2000,
+  onDelivery?: DeliveryObserver,
+): OutboxDelivery {
   let stopped = false;
   let busy = false;
   let again = false;
@@ -71,7 +85,7 @@ export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, 
     timer = undefined;
     busy = true;
     again = false;
-    running = deliverOutboxOnce(ctx, transport, 20, () => stopped)
+    running = deliverOutboxOnce(ctx, transport, 20, () => stopped, onDelivery)
       .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox round failed"))
       .finally(() => {
         busy = false;

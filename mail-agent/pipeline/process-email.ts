@@ -8,6 +8,8 @@ import {
   recordQuarantineReplayFailure,
   emailContentHash,
   inboundDedupeKey,
+  correlationIdFor,
+  withCorrelation,
 } from "../../core";
 import { parseStage } from "./01-parse";
 import { validateStage } from "./02-validate";
@@ -40,6 +42,10 @@ export interface ProcessResult {
   reference?: string | null;
   quarantineId?: string | null;
   replyCapped?: boolean;
+  /** The classifier's confidence in `intent` (metrics). */
+  confidence?: number | null;
+  /** From the batch's start to this email's decision committed and notified (metrics). */
+  seconds?: number;
 }
 
 const STAGES: [string, Stage][] = [
@@ -68,6 +74,7 @@ function resultOf(mail: MailContext): ProcessResult {
   const e = mail.entities;
   const base = {
     intent: c?.intent ?? null,
+    confidence: c?.confidence ?? null,
     lang: mail.lang ?? null,
     school: mail.thread ? mail.thread.schoolCode : (mail.route?.schoolCode ?? null),
     child: e?.child?.givenName ?? e?.childName ?? null,
@@ -148,18 +155,26 @@ async function runStages(
  * bad one is quarantined — and stage 13 for the emails found already done. Results in the batch's order.
  */
 export async function processEmails(deps: PipelineDeps, batch: IncomingEmail[]): Promise<ProcessResult[]> {
+  const started = performance.now();
   const mails: MailContext[] = batch.map((b) => ({ raw: b.raw, source: b.source }));
   const states = mails.map(() => ({ quarantineId: null as string | null, done: false }));
-  for (const [i, mail] of mails.entries()) await runStages(mail, deps, STAGES.slice(0, 1), states[i]);
+  // Each email's own log lines carry its correlation id (by Message-ID once parsed, else by content).
+  const own = new Map<MailContext, PipelineDeps>();
+  const depsOf = (mail: MailContext) => own.get(mail) ?? deps;
+  for (const [i, mail] of mails.entries()) {
+    await runStages(mail, deps, STAGES.slice(0, 1), states[i]);
+    const key = mail.parsed?.messageId ?? mail.contentHash ?? emailContentHash(mail.raw);
+    own.set(mail, { ...deps, ctx: withCorrelation(deps.ctx, correlationIdFor("email", key)) });
+  }
   await prefetchBatch(
     mails.filter((_, i) => !states[i].done),
     deps,
   ).catch((err) => deps.ctx.log.child({ component: "mail" }).warn({ err }, "batch look-ups failed: each email asks on its own"));
-  for (const [i, mail] of mails.entries()) await runStages(mail, deps, STAGES.slice(1), states[i]);
+  for (const [i, mail] of mails.entries()) await runStages(mail, depsOf(mail), STAGES.slice(1), states[i]);
   for (const [i, mail] of mails.entries()) {
     if (mail.outcome?.action === "quarantine" && !states[i].done) {
       states[i].done = true;
-      states[i].quarantineId = await quarantine(mail, deps, mail.outcome.stage, mail.outcome.reason);
+      states[i].quarantineId = await quarantine(mail, depsOf(mail), mail.outcome.stage, mail.outcome.reason);
     }
   }
   const toPersist = mails.filter((m, i) => !states[i].done && m.outcome?.action !== "duplicate");
@@ -168,15 +183,28 @@ export async function processEmails(deps: PipelineDeps, batch: IncomingEmail[]):
     for (const mail of toPersist) {
       const state = states[mails.indexOf(mail)];
       try {
-        await persistStage(mail, deps);
+        await persistStage(mail, depsOf(mail));
       } catch (err) {
         state.done = true;
-        state.quarantineId = await quarantine(mail, deps, "12-persist", reasonOf(err));
+        state.quarantineId = await quarantine(mail, depsOf(mail), "12-persist", reasonOf(err));
       }
     }
   }
-  for (const mail of mails) await notifyStage(mail, deps);
-  return mails.map((mail, i) => ({ ...resultOf(mail), ...(states[i].quarantineId ? { quarantineId: states[i].quarantineId } : {}) }));
+  const results: ProcessResult[] = [];
+  for (const [i, mail] of mails.entries()) {
+    await notifyStage(mail, depsOf(mail));
+    const r: ProcessResult = {
+      ...resultOf(mail),
+      ...(states[i].quarantineId ? { quarantineId: states[i].quarantineId } : {}),
+      seconds: (performance.now() - started) / 1000,
+    };
+    if (!deps.dryRun)
+      depsOf(mail)
+        .ctx.log.child({ component: "mail" })
+        .debug({ action: r.action, intent: r.intent, ticketId: r.ticketId ?? null, ms: Math.round(r.seconds! * 1000) }, "email processed");
+    results.push(r);
+  }
+  return results;
 }
 
 export async function processEmail(deps: PipelineDeps, raw: Buffer, source: MailSource): Promise<ProcessResult> {
