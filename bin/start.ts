@@ -6,7 +6,16 @@
 // and metrics. Any number of instances may drain the outbox: its claim is FOR UPDATE SKIP LOCKED.
 import type { Server } from "restify";
 import type { StartRole } from "../cli/command-deps";
-import { AppError, createMetrics, getDemoSeedState, seedDemo, settleAfterReply, type ChannelDeps, type CoreContext } from "../core";
+import {
+  AppError,
+  createActivityNotifier,
+  createMetrics,
+  getDemoSeedState,
+  seedDemo,
+  settleAfterReply,
+  type ChannelDeps,
+  type CoreContext,
+} from "../core";
 import { startMailAgent } from "../mail-agent";
 import { createHttpServer, type ReadinessCheck } from "./http-server";
 import { boot, type Booted } from "./boot";
@@ -62,7 +71,10 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
     throw err;
   }
   const metrics = createMetrics(ctx);
-  const deps: ChannelDeps = { ctx, metrics };
+  // One LISTEN connection per web process: a WebSocket here hears of activities another instance stored.
+  const activities =
+    role === "mail" ? undefined : createActivityNotifier(ctx, { onNotification: (d) => metrics.recordActivityNotification(d) });
+  const deps: ChannelDeps = { ctx, metrics, activities };
   memoryCheckpoint(log, "seeded");
   const mail = startMailAgent(deps, { intake: role !== "web" });
   memoryCheckpoint(log, "mail agent");
@@ -81,6 +93,7 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
   } catch (err) {
     // Nothing is served: release the database (and its lock) and the outbox before saying why.
     await bot.stop();
+    await activities?.close();
     await mail.stop();
     await booted.close();
     const code = (err as NodeJS.ErrnoException).code;
@@ -109,6 +122,7 @@ export async function startSystem(opts: StartOptions = {}): Promise<RunningSyste
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await bot.stop();
+        await activities?.close();
         await settleAfterReply(ctx); // emails queued after a reply (chat codes, login ids) reach the outbox first
         await mail.stop();
         await booted.close();

@@ -48,6 +48,8 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRo
     ctx: deps.ctx,
     bot: { adapter: runtime.local, logic: (context) => runtime.bot.run(context) },
     limits: opts.directLineLimits,
+    notifier: deps.activities,
+    metrics: deps.metrics,
   });
   registerWebChat(server, { ctx: deps.ctx });
   // Proactive notices: collected and sent the same day, on every instance (the core's claim hands each to one).

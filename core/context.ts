@@ -16,4 +16,6 @@ export interface CoreContext {
 export interface ChannelDeps {
   ctx: CoreContext;
   metrics: import("./metrics").Metrics;
+  /** News of stored Direct Line activities across instances (bin/start.ts); absent, the bot makes an in-process one. */
+  activities?: import("./directline/activity-notifier").ActivityNotifier;
 }

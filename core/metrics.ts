@@ -28,12 +28,18 @@ export interface Metrics {
   mailDuration: Histogram<"action">;
   outboxDeliveries: Counter<"outcome">;
   outboxDeliveryDuration: Histogram<"transport">;
+  streamPushes: Counter<"trigger">;
+  activityNotifications: Counter<"direction">;
   /** One chat turn or one classified email: counted by intent and channel, its confidence and latency observed. */
   recordTurn(t: TurnRecord): void;
   /** One inbound email through the pipeline: action TICKET, THREAD, IGNORE or QUARANTINE (as MailIntakeAction). */
   recordEmail(e: { action: string; seconds?: number }): void;
   /** One delivery attempt of an outbox email: "sent", "retry", "failed", "lost" (as markEmailFailed says) or "late". */
   recordDelivery(d: { outcome: string; transport: string; seconds: number }): void;
+  /** A Direct Line WebSocket frame sent, by what woke the stream: "local", "peer" (NOTIFY), "resync", "poll", "open". */
+  recordStreamPush(trigger: string): void;
+  /** A PostgreSQL NOTIFY of a stored activity, sent or received (core/directline/activity-notifier.ts). */
+  recordActivityNotification(direction: "sent" | "received"): void;
 }
 
 const CLOSED = ["RESOLVED", "CLOSED"] as const;
@@ -99,6 +105,18 @@ export function createMetrics(ctx: CoreContext): Metrics {
     help: "Time of one delivery attempt (SMTP session or .eml write)",
     labelNames: ["transport"] as const,
     buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const streamPushes = new Counter({
+    name: "aide_portail_directline_stream_pushes_total",
+    help: "Direct Line WebSocket frames sent, by what woke the stream (local, peer, resync, poll, open)",
+    labelNames: ["trigger"] as const,
+    registers,
+  });
+  const activityNotifications = new Counter({
+    name: "aide_portail_directline_notifications_total",
+    help: "PostgreSQL NOTIFY messages of stored Direct Line activities, sent and received",
+    labelNames: ["direction"] as const,
     registers,
   });
   new Gauge({
@@ -178,6 +196,8 @@ export function createMetrics(ctx: CoreContext): Metrics {
     mailDuration,
     outboxDeliveries,
     outboxDeliveryDuration,
+    streamPushes,
+    activityNotifications,
     recordTurn(t) {
       turns.inc({ intent: t.intent, channel: t.channel });
       nluConfidence.observe({ channel: t.channel }, t.confidence);
@@ -190,6 +210,12 @@ export function createMetrics(ctx: CoreContext): Metrics {
     recordDelivery(d) {
       outboxDeliveries.inc({ outcome: d.outcome });
       outboxDeliveryDuration.observe({ transport: d.transport }, d.seconds);
+    },
+    recordStreamPush(trigger) {
+      streamPushes.inc({ trigger });
+    },
+    recordActivityNotification(direction) {
+      activityNotifications.inc({ direction });
     },
   };
 }

@@ -1,9 +1,8 @@
 // What the Direct Line route files share, built once by registerDirectLine (index.ts).
 import type { IncomingMessage } from "node:http";
-import type { CoreContext, Logger } from "../../core";
+import type { ActivityNotifier, CoreContext, Logger, Metrics } from "../../core";
 import type { BotBridge } from "./bot-bridge";
 import type { DirectLineLimits } from "./limits";
-import type { ActivityNotifier } from "./notifier";
 import { selfOrigin } from "./http-guard";
 
 export const DIRECTLINE_BASE = "/v3/directline";
@@ -15,6 +14,8 @@ export interface EndpointContext {
   origins: readonly string[];
   bridge: BotBridge;
   notifier: ActivityNotifier;
+  /** Absent in tests that build the endpoint alone. */
+  metrics?: Metrics;
   log: Logger;
 }
 

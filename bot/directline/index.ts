@@ -3,13 +3,12 @@
 // Conversations, activities, watermarks and rate limits are in the database (core/directline), so any instance
 // answers a poll. The bot plugs in through `DirectLineBot` (an auth-disabled CloudAdapter and its turn logic).
 import type { Server } from "restify";
-import { directLineConnectorSecret, type CoreContext } from "../../core";
+import { createActivityNotifier, directLineConnectorSecret, type ActivityNotifier, type CoreContext, type Metrics } from "../../core";
 import { BotBridge, type DirectLineBot } from "./bot-bridge";
 import { CONNECTOR_BASE, registerConnectorRoutes } from "./connector-routes";
 import { DIRECTLINE_BASE, type EndpointContext } from "./endpoint-context";
 import { answerPreflight } from "./http-guard";
 import { DEFAULT_LIMITS, type DirectLineLimits } from "./limits";
-import { ActivityNotifier } from "./notifier";
 import { registerActivityRoutes } from "./activity-routes";
 import { registerConversationRoutes } from "./conversation-routes";
 import { registerStream } from "./stream";
@@ -22,6 +21,9 @@ export interface DirectLineOptions {
   ctx: CoreContext;
   bot: DirectLineBot;
   limits?: Partial<DirectLineLimits>;
+  /** News of stored activities; on several instances the composition root's LISTEN/NOTIFY one. */
+  notifier?: ActivityNotifier;
+  metrics?: Metrics;
 }
 
 export interface DirectLineEndpoint {
@@ -38,13 +40,16 @@ export function registerDirectLine(server: Server, opts: DirectLineOptions): Dir
     return `http://127.0.0.1:${port}${CONNECTOR_BASE}/${secret}`;
   };
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // In process only when none is given: its owner (bin/start.ts) closes a shared one.
+  const ownNotifier = opts.notifier ? null : createActivityNotifier(ctx, { crossInstance: false });
   const origins = ctx.config.WEBCHAT_ORIGINS ?? [];
   const ep: EndpointContext = {
     ctx,
     limits,
     origins,
     bridge: new BotBridge(opts.bot, serviceUrl, log),
-    notifier: new ActivityNotifier(),
+    notifier: opts.notifier ?? ownNotifier!,
+    metrics: opts.metrics,
     log,
   };
 
@@ -62,6 +67,7 @@ export function registerDirectLine(server: Server, opts: DirectLineOptions): Dir
     stop: async () => {
       await stream.close();
       await ep.bridge.drain();
+      await ownNotifier?.close();
     },
   };
 }

@@ -18,8 +18,10 @@ export interface DirectLineLimits {
   /** Conversations started per client address per window. */
   startsPerAddress: number;
   windowMs: number;
-  /** Cross-instance fallback for WebSocket push when several instances share a PostgreSQL (0: off). */
+  /** Cross-instance fallback for WebSocket push on a PostgreSQL without LISTEN/NOTIFY news (0: off). */
   streamPollMs: number;
+  /** The slow safety net beside LISTEN/NOTIFY: a stream looks this often even when no news came (0: off). */
+  streamSafetyPollMs: number;
 }
 
 export const DEFAULT_LIMITS: DirectLineLimits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: DirectLineLimits = {
   startsPerAddress: 60,
   windowMs: 60_000,
   streamPollMs: 1000,
+  streamSafetyPollMs: 30_000,
 };
 
 /** What the endpoint keeps of a posted activity (anything else, e.g. a forged `from` or `serviceUrl`, is dropped). */

@@ -1,6 +1,7 @@
 // The WebSocket stream (`streamUrl`): after the token and origin checks, sends `{activities, watermark}` frames
-// of whatever is newer than the socket's watermark — at once when this instance stores an activity (notifier),
-// and on a slow poll when several instances share a PostgreSQL. Web Chat's 20-second "" keep-alives are ignored;
+// of whatever is newer than the socket's watermark — at once when any instance stores an activity (the core's
+// notifier: in process, and PostgreSQL LISTEN/NOTIFY across instances), and on a slow safety poll on PostgreSQL
+// (a 1 s poll when the notifier cannot hear other instances). Web Chat's 20-second "" keep-alives are ignored;
 // when a socket drops, Web Chat reconnects through GET /conversations/{id}?watermark=N.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -22,13 +23,16 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 
 export function registerStream(server: Server, ep: EndpointContext): DirectLineStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const fallbackPoll = ep.ctx.config.DATABASE_URL ? ep.limits.streamPollMs : 0;
+  const fallbackPoll = !ep.ctx.config.DATABASE_URL ? 0 : ep.notifier.crossInstance ? ep.limits.streamSafetyPollMs : ep.limits.streamPollMs;
 
   const serve = (ws: WebSocket, conversationId: string, startWatermark: number) => {
     let watermark = startWatermark;
     let running = false;
     let again = false;
-    const pump = async () => {
+    // What woke the stream is counted with each frame it sends (GET /metrics shows which path carries pushes).
+    let trigger = "open";
+    const pump = async (why: string) => {
+      trigger = why;
       if (running) {
         again = true;
         return;
@@ -41,6 +45,7 @@ export function registerStream(server: Server, ep: EndpointContext): DirectLineS
           if (page.activities.length && ws.readyState === ws.OPEN) {
             watermark = page.watermark;
             ws.send(JSON.stringify({ activities: page.activities, watermark: String(watermark) }));
+            ep.metrics?.recordStreamPush(trigger);
             again = true; // a page may not hold everything
           }
         } while (again && ws.readyState === ws.OPEN);
@@ -50,15 +55,15 @@ export function registerStream(server: Server, ep: EndpointContext): DirectLineS
         running = false;
       }
     };
-    const unsubscribe = ep.notifier.subscribe(conversationId, () => void pump());
-    const timer = fallbackPoll ? setInterval(() => void pump(), fallbackPoll) : undefined;
+    const unsubscribe = ep.notifier.subscribe(conversationId, (source) => void pump(source));
+    const timer = fallbackPoll ? setInterval(() => void pump("poll"), fallbackPoll) : undefined;
     ws.on("message", () => undefined);
     ws.on("error", () => ws.terminate());
     ws.on("close", () => {
       unsubscribe();
       if (timer) clearInterval(timer);
     });
-    void pump();
+    void pump("open");
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {

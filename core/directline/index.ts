@@ -19,3 +19,10 @@ export {
   type StoredActivity,
 } from "./directline-activities";
 export { consumeDirectLineQuota, type DirectLineQuota } from "./directline-quota";
+export {
+  createActivityNotifier,
+  ACTIVITY_CHANNEL,
+  type ActivityNotifier,
+  type ActivityNotifierOptions,
+  type ActivityNewsSource,
+} from "./activity-notifier";
