@@ -1,6 +1,7 @@
 // Configuration: read once from the environment, validated with zod, handed down to whoever needs it.
 // A bad environment fails fast with one message naming every bad variable (SPEC §8), each problem said in
 // the operator's language from templates (common:config.*), never zod's English reasons.
+import net from "node:net";
 import path from "node:path";
 import type { TFunction } from "i18next";
 import { z } from "zod";
@@ -10,6 +11,15 @@ const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = <T extends z.ZodTypeAny>(s: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
+
+/** `10.0.0.5`, `::1`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrRange(v: string): boolean {
+  const [address, bits, ...rest] = v.split("/");
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const schema = z
   .object({
@@ -43,6 +53,22 @@ const schema = z
         )
         .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s*]+$/, "web_origins"))),
     ).default([]),
+    // The reverse proxies whose X-Forwarded-For is believed (client addresses for rate limits): addresses or
+    // CIDR ranges, comma-separated; "none" believes no header. Default loopback: the documented nginx on the
+    // same host (deploy/), and a peer on loopback is a local process anyway — a remote client is never trusted.
+    TRUSTED_PROXIES: optional(
+      z
+        .string()
+        .transform((v) =>
+          /^\s*(none|off)\s*$/i.test(v)
+            ? []
+            : v
+                .split(",")
+                .map((o) => o.trim())
+                .filter(Boolean),
+        )
+        .pipe(z.array(z.string().refine(isAddressOrRange, "trusted_proxies"))),
+    ).default(["127.0.0.1", "::1"]),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   })
   .superRefine((c, ctx) => {
@@ -81,7 +107,7 @@ export interface ConfigIssue {
 
 const PORT_VARIABLES = new Set(["PORT", "IMAP_PORT"]);
 const REGEX_REASONS = new Set(["postgres_url", "smtp_url", "web_origins"]);
-const CUSTOM_REASONS = new Set(["imap_credentials", "app_password_required", "tenant_required"]);
+const CUSTOM_REASONS = new Set(["imap_credentials", "app_password_required", "tenant_required", "trusted_proxies"]);
 
 /** What zod found, as a template key; values are never repeated (some variables hold passwords). */
 function issueOf(i: z.core.$ZodIssue): ConfigIssue {

@@ -22,6 +22,7 @@ export {
 } from "./scheduled-job";
 export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
 export { afterReply, settleAfterReply } from "./util/after-reply";
+export { resolveClientAddress } from "./util/client-address";
 export * from "./accounts";
 export {
   classify,

@@ -30,7 +30,7 @@ export function registerActivityRoutes(server: Server, ep: EndpointContext): voi
         consumeDirectLineQuota(ctx, {
           purpose: "post",
           subject: "address",
-          value: clientAddress(req),
+          value: clientAddress(req, ctx.config),
           max: limits.postsPerAddress,
           windowMs: window,
         }),

@@ -4,9 +4,15 @@
 // internal serviceUrl removed, and a replyToId that names no stored activity is dropped (Web Chat would hold the
 // message 5 s waiting for it).
 import type { Request, Response, Server } from "restify";
-import { appendDirectLineActivity, directLineActivityExists, isAppError, type CoreContext, type Logger } from "../../core";
+import {
+  appendDirectLineActivity,
+  directLineActivityExists,
+  isAppError,
+  type ActivityNotifier,
+  type CoreContext,
+  type Logger,
+} from "../../core";
 import { isLoopback, readJsonBody, sendError, sendJson } from "./http-guard";
-import type { ActivityNotifier } from "./notifier";
 import type { DirectLineLimits } from "./limits";
 
 export const CONNECTOR_BASE = "/_connector";
@@ -19,7 +25,7 @@ export function registerConnectorRoutes(
   const base = `${CONNECTOR_BASE}/${opts.secret}/v3/conversations/:conversationId/activities`;
 
   const store = async (req: Request, res: Response) => {
-    if (!isLoopback(req)) {
+    if (!isLoopback(req, ctx.config)) {
       res.sendRaw(404, "");
       return;
     }

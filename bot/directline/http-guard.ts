@@ -3,7 +3,16 @@
 // reader, and errors sent as Direct Line's `{ error: { code, message } }` in the person's language.
 import type { IncomingMessage } from "node:http";
 import type { Request, Response } from "restify";
-import { AppError, isAppError, translator, type CoreContext, type ErrorCode, type Logger } from "../../core";
+import {
+  AppError,
+  isAppError,
+  resolveClientAddress,
+  translator,
+  type Config,
+  type CoreContext,
+  type ErrorCode,
+  type Logger,
+} from "../../core";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   "directline.token_missing": 403,
@@ -25,12 +34,14 @@ export function bearer(req: IncomingMessage): string | undefined {
   return typeof h === "string" && h.startsWith("Bearer ") ? h.slice(7).trim() || undefined : undefined;
 }
 
-export function clientAddress(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
+/** The client's address: the peer, or behind a trusted proxy the right-most untrusted X-Forwarded-For hop. */
+export function clientAddress(req: IncomingMessage, config: Pick<Config, "TRUSTED_PROXIES">): string {
+  return resolveClientAddress(config, req.socket.remoteAddress, req.headers["x-forwarded-for"]);
 }
 
-export function isLoopback(req: IncomingMessage): boolean {
-  const a = clientAddress(req);
+/** A call from this machine itself, not a client forwarded by the local nginx (the Connector routes). */
+export function isLoopback(req: IncomingMessage, config: Pick<Config, "TRUSTED_PROXIES">): boolean {
+  const a = clientAddress(req, config);
   return a === "127.0.0.1" || a === "::1";
 }
 

@@ -15,7 +15,7 @@ export function registerTokenRoutes(server: Server, ep: EndpointContext): void {
         consumeDirectLineQuota(ctx, {
           purpose: "start",
           subject: "address",
-          value: clientAddress(req),
+          value: clientAddress(req, ctx.config),
           max: limits.startsPerAddress,
           windowMs: limits.windowMs,
         }),

@@ -1,7 +1,7 @@
 // Reading requests without a body-parser plugin (so nothing changes for the bot's routes on the same server):
 // a capped body (forms and JSON), cookies, the client's address. Anything past the cap is refused with 413.
 import type { Request } from "restify";
-import { AppError } from "../../core";
+import { AppError, resolveClientAddress, type Config } from "../../core";
 
 /** Forms and JSON of the console are small; a reply of 10,000 characters fits many times over. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -44,8 +44,9 @@ export function cookies(req: Request): Record<string, string> {
   return out;
 }
 
-export function clientKey(req: Request): string {
-  return req.socket?.remoteAddress ?? "unknown";
+/** The staff member's address for sign-in throttling (behind a trusted proxy: its X-Forwarded-For, core's rule). */
+export function clientKey(req: Request, config: Pick<Config, "TRUSTED_PROXIES">): string {
+  return resolveClientAddress(config, req.socket?.remoteAddress, req.headers["x-forwarded-for"]);
 }
 
 export function str(v: unknown, max = 10_000): string {

@@ -39,7 +39,11 @@ export function registerAuthRoutes(server: Server, make: Make): void {
       // Login CSRF: the form must come from our own page (double-submit token of the pre-session cookie).
       if (!samePreSignInToken(cookies(c.req)[PRE_CSRF_COOKIE], str(c.body._pre, 100))) return again(403, c.t("triage:errors.csrf"));
       try {
-        const s = await signInStaff(c.deps.ctx, { email, password: str(c.body.password, 1000), clientKey: clientKey(c.req) });
+        const s = await signInStaff(c.deps.ctx, {
+          email,
+          password: str(c.body.password, 1000),
+          clientKey: clientKey(c.req, c.deps.ctx.config),
+        });
         setSessionCookie(c.res, s.token, s.expiresAt);
         redirect(c.res, "/triage");
       } catch (err) {
