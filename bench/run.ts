@@ -18,6 +18,7 @@ const BENCHES = [
   "mail-bench",
   "triage-bench",
   "start-bench",
+  "load-run",
 ];
 
 function ensurePostgres(): void {

@@ -48,77 +48,55 @@ export function createMetrics(ctx: CoreContext): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "aide_portail_" });
   const registers = [registry];
-  const httpRequests = new Counter({
-    name: "aide_portail_http_requests_total",
-    help: "HTTP requests served, by route and status",
-    labelNames: ["method", "route", "status"] as const,
-    registers,
-  });
-  const httpDuration = new Histogram({
-    name: "aide_portail_http_request_duration_seconds",
-    help: "HTTP request duration",
-    labelNames: ["method", "route"] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const turns = new Counter({
-    name: "aide_portail_turns_total",
-    help: "Messages understood (chat turns and emails), by intent and channel",
-    labelNames: ["intent", "channel"] as const,
-    registers,
-  });
-  const nluConfidence = new Histogram({
-    name: "aide_portail_nlu_confidence",
-    help: "Confidence of the intent classifier's first intent, by channel",
-    labelNames: ["channel"] as const,
-    buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 0.95, 1],
-    registers,
-  });
-  const turnDuration = new Histogram({
-    name: "aide_portail_turn_duration_seconds",
-    help: "Time from a chat message in to its reply out, by channel",
-    labelNames: ["channel"] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const mailEmails = new Counter({
-    name: "aide_portail_mail_emails_total",
-    help: "Inbound emails processed by the mail agent, by outcome",
-    labelNames: ["action"] as const,
-    registers,
-  });
-  const mailDuration = new Histogram({
-    name: "aide_portail_mail_processing_seconds",
-    help: "Time to take one inbound email through the pipeline, by outcome",
-    labelNames: ["action"] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const outboxDeliveries = new Counter({
-    name: "aide_portail_outbox_deliveries_total",
-    help: "Delivery attempts of outgoing emails, by outcome (sent, retry, failed, lost)",
-    labelNames: ["outcome"] as const,
-    registers,
-  });
-  const outboxDeliveryDuration = new Histogram({
-    name: "aide_portail_outbox_delivery_seconds",
-    help: "Time of one delivery attempt (SMTP session or .eml write)",
-    labelNames: ["transport"] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const streamPushes = new Counter({
-    name: "aide_portail_directline_stream_pushes_total",
-    help: "Direct Line WebSocket frames sent, by what woke the stream (local, peer, resync, poll, open)",
-    labelNames: ["trigger"] as const,
-    registers,
-  });
-  const activityNotifications = new Counter({
-    name: "aide_portail_directline_notifications_total",
-    help: "PostgreSQL NOTIFY messages of stored Direct Line activities, sent and received",
-    labelNames: ["direction"] as const,
-    registers,
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets = LATENCY_BUCKETS) =>
+    new Histogram<L>({ name, help, labelNames, buckets, registers });
+  const httpRequests = counter("aide_portail_http_requests_total", "HTTP requests served, by route and status", [
+    "method",
+    "route",
+    "status",
+  ]);
+  const httpDuration = histogram("aide_portail_http_request_duration_seconds", "HTTP request duration", ["method", "route"]);
+  const turns = counter("aide_portail_turns_total", "Messages understood (chat turns and emails), by intent and channel", [
+    "intent",
+    "channel",
+  ]);
+  const nluConfidence = histogram(
+    "aide_portail_nlu_confidence",
+    "Confidence of the intent classifier's first intent, by channel",
+    ["channel"],
+    [0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 0.95, 1],
+  );
+  const turnDuration = histogram("aide_portail_turn_duration_seconds", "Time from a chat message in to its reply out, by channel", [
+    "channel",
+  ]);
+  const mailEmails = counter("aide_portail_mail_emails_total", "Inbound emails processed by the mail agent, by outcome", ["action"]);
+  const mailDuration = histogram(
+    "aide_portail_mail_processing_seconds",
+    "Time to take one inbound email through the pipeline, by outcome",
+    ["action"],
+  );
+  const outboxDeliveries = counter(
+    "aide_portail_outbox_deliveries_total",
+    "Delivery attempts of outgoing emails, by outcome (sent, retry, failed, lost)",
+    ["outcome"],
+  );
+  const outboxDeliveryDuration = histogram(
+    "aide_portail_outbox_delivery_seconds",
+    "Time of one delivery attempt (SMTP session or .eml write)",
+    ["transport"],
+  );
+  const streamPushes = counter(
+    "aide_portail_directline_stream_pushes_total",
+    "Direct Line WebSocket frames sent, by what woke the stream (local, peer, resync, poll, open)",
+    ["trigger"],
+  );
+  const activityNotifications = counter(
+    "aide_portail_directline_notifications_total",
+    "PostgreSQL NOTIFY messages of stored Direct Line activities, sent and received",
+    ["direction"],
+  );
   new Gauge({
     name: "aide_portail_outbox_messages",
     help: "Outgoing emails in the outbox, by status",

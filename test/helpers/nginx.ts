@@ -50,7 +50,12 @@ function waitForPort(port: number, ms: number, child: ChildProcess, log: () => s
   });
 }
 
-export async function startNginx(opts: { upstreamPorts: number[]; port: number; extra?: string }): Promise<Nginx> {
+export async function startNginx(opts: {
+  upstreamPorts: number[];
+  port: number;
+  extra?: string;
+  workerConnections?: number;
+}): Promise<Nginx> {
   if (!NGINX_BIN) throw new Error("nginx is not installed (apt-get install -y nginx)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-nginx-"));
   fs.chmodSync(dir, 0o755);
@@ -63,7 +68,7 @@ export async function startNginx(opts: { upstreamPorts: number[]; port: number; 
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 512; }
+events { worker_connections ${opts.workerConnections ?? 512}; }
 http {
   access_log ${dir}/access.log;
   client_body_temp_path ${dir}/body;
