@@ -40,6 +40,8 @@ export interface LoadTarget {
 }
 
 interface Activity {
+  /** When the frame carrying it arrived (performance.now()). */
+  at?: number;
   id?: string;
   type?: string;
   text?: string;
@@ -97,7 +99,8 @@ export async function runParent(p: LoadParent, target: LoadTarget, tally: LoadTa
     ws.on("message", (data) => {
       const text = String(data);
       if (!text) return;
-      seen.push(...(JSON.parse(text) as { activities: Activity[] }).activities);
+      const at = performance.now();
+      seen.push(...(JSON.parse(text) as { activities: Activity[] }).activities.map((a) => ({ ...a, at })));
       wake();
     });
     const opened = await new Promise<boolean>((resolve) => {
@@ -130,7 +133,8 @@ export async function runParent(p: LoadParent, target: LoadTarget, tally: LoadTa
         tally.unanswered++;
         return null;
       }
-      tally.turns.push(performance.now() - t);
+      // What the parent waits for: the first reply on the socket (it may come before the POST's answer).
+      tally.turns.push(replies()[0].at! - t);
       await sleep(150); // the rest of the turn's messages
       const texts = replies().map((a) => a.text ?? "");
       if (texts.some((x) => x === target.texts.turnError)) tally.errorReplies++;

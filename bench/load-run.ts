@@ -96,6 +96,7 @@ export async function run(): Promise<void> {
     instances.push(...(await Promise.all([startAidePortail(env("a")), startAidePortail(env("b"))])));
     nginx = await startNginx({ upstreamPorts: instances.map((i) => i.port), port: await freePort(), workerConnections: 4096 });
     const imap = await connectTestImap(dovecot);
+    imap.on("error", () => undefined); // an idle socket timing out after the last APPEND is no failure of the run
 
     const tally: LoadTally = { turns: [], httpErrors: new Map(), unanswered: 0, errorReplies: 0, other: new Map() };
     const parents: LoadParent[] = families.map((f, i) => ({
@@ -111,6 +112,7 @@ export async function run(): Promise<void> {
       thinkMs: () => 1000 + Math.random() * 3000,
       turnTimeoutMs: 30_000,
     };
+    const loadBefore = os.loadavg()[0];
     const t0 = performance.now();
     // Parents arrive uniformly over the first 80 % of the window; emails over its first 90 %.
     const chats = Promise.all(
@@ -119,7 +121,7 @@ export async function run(): Promise<void> {
         await runParent(p, target, tally).catch(() => tally.other.set("parent crashed", (tally.other.get("parent crashed") ?? 0) + 1));
       }),
     );
-    const appended = new Map<string, { to: string; at: number }>();
+    const appended = new Map<string, { to: string; at: number; wall: number }>();
     const mails = (async () => {
       for (let i = 0; i < EMAILS; i++) {
         const due = t0 + (i / EMAILS) * windowMs * 0.9;
@@ -127,19 +129,22 @@ export async function run(): Promise<void> {
         const from = `load.mail.${i}@exemple.ca`;
         const mail = parentEmail({ from, subject: `Question ${i}`, body: BODIES[i % BODIES.length] });
         const at = performance.now();
+        const wall = Date.now();
         await imap.append("INBOX", mail.raw);
-        appended.set(mail.messageId, { to: from, at });
+        appended.set(mail.messageId, { to: from, at, wall });
       }
     })();
-    await Promise.all([chats, mails]);
+    await mails;
+    await imap.logout().catch(() => undefined);
+    await chats;
     const loadSeconds = (performance.now() - t0) / 1000;
+    const loadAfter = os.loadavg()[0];
     // The last emails' replies: until every one has come, or two minutes without news.
     for (let last = replies.size, quiet = performance.now(); replies.size < EMAILS && performance.now() - quiet < 120_000;) {
       await sleep(500);
       if (replies.size !== last) [last, quiet] = [replies.size, performance.now()];
     }
     await sleep(3000); // a double reply, should there be one, has time to show
-    await imap.logout().catch(() => undefined);
 
     const mailLatency: number[] = [];
     let missing = 0;
@@ -154,8 +159,30 @@ export async function run(): Promise<void> {
     const ids = [...appended.keys()];
     const rows = await db.prisma.inboundEmail.findMany({
       where: { messageId: { in: [...ids, ...ids.map((m) => m.replace(/^<|>$/g, ""))] } },
-      select: { messageId: true, ticketId: true, action: true },
+      select: { messageId: true, ticketId: true, action: true, replyOutboxId: true },
     });
+    // Where an email's time goes: APPEND → its reply queued (the intake committed the ticket) → sent by SMTP.
+    const outbox = await db.prisma.outboxMessage.findMany({
+      where: { id: { in: rows.map((r) => r.replyOutboxId).filter((x): x is string => !!x) } },
+      select: { id: true, createdAt: true, sentAt: true },
+    });
+    const queuedAt = new Map(outbox.map((o) => [o.id, o]));
+    const intake: number[] = [];
+    const delivery: number[] = [];
+    for (const r of rows) {
+      const o = r.replyOutboxId ? queuedAt.get(r.replyOutboxId) : undefined;
+      const a = appended.get(r.messageId!) ?? appended.get(`<${r.messageId}>`);
+      if (!o || !a) continue;
+      intake.push((o.createdAt.getTime() - a.wall) / 1000);
+      if (o.sentAt) delivery.push((o.sentAt.getTime() - o.createdAt.getTime()) / 1000);
+    }
+    const sent = await db.prisma.outboxMessage.aggregate({
+      where: { status: "SENT" },
+      _count: { _all: true },
+      _min: { sentAt: true },
+      _max: { sentAt: true },
+    });
+    const sendSeconds = (sent._max.sentAt!.getTime() - sent._min.sentAt!.getTime()) / 1000;
     const perId = new Map<string, typeof rows>();
     for (const r of rows) perId.set(r.messageId!.replace(/^<|>$/g, ""), [...(perId.get(r.messageId!.replace(/^<|>$/g, "")) ?? []), r]);
     const bare = ids.map((m) => m.replace(/^<|>$/g, ""));
@@ -173,7 +200,7 @@ export async function run(): Promise<void> {
     const errors = httpErrors + tally.unanswered + tally.errorReplies + sum(tally.other) + missing + doubled + withoutTicket + twice;
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `two instances behind nginx on PostgreSQL, LOAD_MINUTES=${MINUTES} (${loadSeconds.toFixed(0)} s of load): ${PARENTS} parents, ${tally.turns.length} chat turns; ${EMAILS} emails`,
+      `two instances behind nginx on PostgreSQL, LOAD_MINUTES=${MINUTES} (${loadSeconds.toFixed(0)} s of load): ${PARENTS} parents, ${tally.turns.length} chat turns; ${EMAILS} emails; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} at the end (${os.cpus().length} CPUs, everything else on the machine included)`,
     );
     console.log(
       `errors: ${errors} (target 0) — non-2xx ${httpErrors}${httpErrors ? ` ${JSON.stringify(Object.fromEntries(tally.httpErrors))}` : ""}, turns without an answer ${tally.unanswered}, error replies ${tally.errorReplies}, other ${sum(tally.other)}${sum(tally.other) ? ` ${JSON.stringify(Object.fromEntries(tally.other))}` : ""}, emails without a reply ${missing}, double replies ${doubled}, emails without a ticket ${withoutTicket}, emails stored twice ${twice}`,
@@ -183,7 +210,10 @@ export async function run(): Promise<void> {
     );
     const p50 = pct(mailLatency, 50);
     console.log(
-      `email APPEND → reply received by SMTP: p50 ${p50.toFixed(2)} s, p95 ${pct(mailLatency, 95).toFixed(2)} s, p99 ${pct(mailLatency, 99).toFixed(2)} s; a ${POLL_S} s poll: p50 ≥ ${POLL_S / 2} s → ${(POLL_S / 2 / p50).toFixed(0)}× faster at p50`,
+      `email APPEND → reply received by SMTP: p50 ${p50.toFixed(2)} s, p95 ${pct(mailLatency, 95).toFixed(2)} s, p99 ${pct(mailLatency, 99).toFixed(2)} s; a ${POLL_S} s poll: p50 ≥ ${POLL_S / 2} s → ratio ${(POLL_S / 2 / p50).toFixed(2)}× at p50`,
+    );
+    console.log(
+      `  of which APPEND → reply queued (intake) p50 ${pct(intake, 50).toFixed(2)} s, p95 ${pct(intake, 95).toFixed(2)} s; queued → sent (outbox) p50 ${pct(delivery, 50).toFixed(2)} s, p95 ${pct(delivery, 95).toFixed(2)} s; outbox throughput ${(sent._count._all / sendSeconds).toFixed(1)} emails/s (${sent._count._all} sent: replies, school notices, sign-in codes, temporary passwords)`,
     );
     console.log(
       `tickets: ${EMAILS} emails → ${ticketIds.size} distinct tickets (${emailTickets} email tickets in the database, ${mailTotal} counted TICKET on /metrics), ${EMAILS - missing} replies`,

@@ -4,7 +4,7 @@
 import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
 import { classify, correlationIdFor, isLang, translator, withCorrelation, type CoreContext, type Lang, type TurnRecord } from "../core";
-import { channelKeyOf, setTurnInfo, type TurnInfo } from "./turn-info";
+import { channelKeyOf, runInTurnScope, setTurnInfo, turnCoreContext, type TurnInfo } from "./turn-info";
 import { sendReply } from "./replies";
 import { menuButtons } from "./dialogs/interruptible-dialog";
 import { TurnPreparer, type ConversationProfile } from "./turn-preparer";
@@ -63,7 +63,7 @@ export class AidePortailBot extends TeamsActivityHandler {
    */
   async run(context: TurnContext): Promise<void> {
     const started = performance.now();
-    await super.run(context);
+    await runInTurnScope(turnContext(this.ctx, context), () => super.run(context));
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);
     const info = context.turnState.get(PREPARED) as TurnInfo | undefined;
@@ -75,7 +75,7 @@ export class AidePortailBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { info } = await this.preparer.prepare(context, turnContext(this.ctx, context));
+    const { info } = await this.preparer.prepare(context, turnCoreContext(this.ctx));
     context.turnState.set(PREPARED, info);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();

@@ -1,8 +1,9 @@
 // What every dialog needs to know about the current message, worked out once per turn by the bot
 // (aide-portail-bot.ts) and kept in turnState: the reply language, the conversation's key, who is signed in,
 // the message's text (mentions removed) and any card payload.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { TurnContext } from "botbuilder";
-import { translator, type Classification, type Lang } from "../core";
+import { translator, type Classification, type CoreContext, type Lang } from "../core";
 
 export interface TurnInfo {
   lang: Lang;
@@ -46,4 +47,17 @@ export function tr(context: TurnContext): (key: string, params?: Record<string, 
 
 export function channelKeyOf(context: TurnContext): string {
   return `${context.activity.channelId}:${context.activity.conversation?.id ?? "none"}`;
+}
+
+/** The core context of the turn being run (its logger carries the conversation's correlation id). */
+const turnScope = new AsyncLocalStorage<CoreContext>();
+
+/** Runs one turn with `ctx` as its core context: the dialogs' use cases log under its correlation id. */
+export function runInTurnScope<T>(ctx: CoreContext, fn: () => Promise<T>): Promise<T> {
+  return turnScope.run(ctx, fn);
+}
+
+/** The running turn's core context, or `base` outside a turn (dialogs are built once, with the process's). */
+export function turnCoreContext(base: CoreContext): CoreContext {
+  return turnScope.getStore() ?? base;
 }

@@ -5,7 +5,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import { signOutChat, type CoreContext } from "../../core";
 import { interruptionOf } from "../interruptions";
 import { sendReply } from "../replies";
-import { tr, turnInfo } from "../turn-info";
+import { tr, turnCoreContext, turnInfo } from "../turn-info";
 
 /** Prompts whose answer is taken verbatim. */
 export const RAW_TEXT_PROMPTS = new Set(["secretAnswerPrompt", "passwordPrompt", "namePrompt", "freeTextPrompt"]);
@@ -21,9 +21,14 @@ function innermostDialogId(dc: DialogContext): string | undefined {
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
     id: string,
-    protected readonly ctx: CoreContext,
+    private readonly baseCtx: CoreContext,
   ) {
     super(id);
+  }
+
+  /** The running turn's core context (correlated logger); the dialog itself is built once per process. */
+  protected get ctx(): CoreContext {
+    return turnCoreContext(this.baseCtx);
   }
 
   async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

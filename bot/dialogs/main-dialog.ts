@@ -18,7 +18,7 @@ import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
 import { interruptionOf } from "../interruptions";
 import { sendReply, type Button } from "../replies";
 import { isRecordTopic, TOPIC_OF_INTENT, type RecordTopic } from "../records/record-topic";
-import { tr, turnInfo } from "../turn-info";
+import { tr, turnCoreContext, turnInfo } from "../turn-info";
 import { menuButtons } from "./interruptible-dialog";
 import { RECORDS_DIALOG, type RecordsOptions } from "./records-dialog";
 import { NOTICES_DIALOG, type NoticesOptions } from "./notices-dialog";
@@ -38,7 +38,7 @@ const SMALL_TALK = new Set<IntentId>(["greeting", "thanks", "goodbye"]);
 
 export class MainDialog extends ComponentDialog {
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly baseCtx: CoreContext,
     private readonly catalog: AnswerCatalog,
     children: Dialog[],
   ) {
@@ -46,6 +46,11 @@ export class MainDialog extends ComponentDialog {
     for (const d of children) this.addDialog(d);
     this.addDialog(new WaterfallDialog(STEPS, [this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = STEPS;
+  }
+
+  /** The running turn's core context (correlated logger). */
+  private get ctx(): CoreContext {
+    return turnCoreContext(this.baseCtx);
   }
 
   private async routeStep(step: WaterfallStepContext) {
