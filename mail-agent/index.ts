@@ -2,7 +2,7 @@
 // (SMTP_URL) or as .eml files under DATA_DIR/outbox, and reads the help mailbox — IMAP (IMAP_HOST) or, the
 // embedded default, the folder DATA_DIR/inbox/ — through the intake pipeline (pipeline/, numbered stages).
 import type { ChannelDeps } from "../core";
-import { startOutboxDelivery } from "./outbox/deliver-outbox";
+import { DELIVERY_LANES, startOutboxDelivery } from "./outbox/deliver-outbox";
 import { fileTransport, smtpTransport, type MailTransport } from "./outbox/mail-transport";
 import { startImapIntake, type ImapIntake } from "./intake/imap-intake";
 import { startFolderIntake, type FolderIntake } from "./intake/folder-intake";
@@ -52,7 +52,7 @@ export interface RunningMailAgent {
 export function startMailAgent(deps: ChannelDeps, opts: MailAgentOptions = {}): RunningMailAgent {
   const { ctx } = deps;
   const { config } = ctx;
-  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.outboxDir);
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, DELIVERY_LANES) : fileTransport(config.outboxDir);
   const delivery = startOutboxDelivery(ctx, transport, opts.outboxIntervalMs, (d) => deps.metrics.recordDelivery(d));
   registerQuarantineGauge(deps);
   const onResult = (r: ProcessResult) => {

@@ -34,7 +34,9 @@ export function retryDelayMs(attempts: number): number {
 
 /**
  * Claims up to `limit` due emails: PENDING ones whose time has come, and SENDING ones whose lease ran out
- * (the instance that held them died). Each claim counts as an attempt.
+ * (the instance that held them died). Each claim counts as an attempt. The accounts' emails go first (a
+ * sign-in code, a temporary password: someone is waiting for it in the chat): in a rush the load run saw sign-in
+ * codes expire behind thousands of ticket replies and school notices.
  */
 export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; leaseMs?: number } = {}): Promise<ClaimedEmail[]> {
   const now = ctx.now();
@@ -62,7 +64,7 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
       SELECT id FROM "OutboxMessage"
       WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${now})
          OR (status = 'SENDING' AND "lockedUntil" < ${now})
-      ORDER BY "nextAttemptAt", "createdAt"
+      ORDER BY (template LIKE 'accounts:%') DESC, "nextAttemptAt", "createdAt"
       LIMIT ${opts.limit ?? 20}
       FOR UPDATE SKIP LOCKED
     )

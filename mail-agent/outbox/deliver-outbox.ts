@@ -68,6 +68,12 @@ export interface OutboxDelivery {
   stop(): Promise<void>;
 }
 
+/**
+ * Emails in flight at once per instance: one at a time, an SMTP session's round trips (≈ 8 emails/s with two
+ * instances in the load run) could not keep up with a rush; each lane still claims one email at a time.
+ */
+export const DELIVERY_LANES = 4;
+
 /** Polls the outbox until stopped, and at once when kicked. */
 export function startOutboxDelivery(
   ctx: CoreContext,
@@ -85,7 +91,8 @@ export function startOutboxDelivery(
     timer = undefined;
     busy = true;
     again = false;
-    running = deliverOutboxOnce(ctx, transport, 20, () => stopped, onDelivery)
+    const lanes = Array.from({ length: DELIVERY_LANES }, () => deliverOutboxOnce(ctx, transport, 20, () => stopped, onDelivery));
+    running = Promise.all(lanes)
       .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox round failed"))
       .finally(() => {
         busy = false;

@@ -34,8 +34,12 @@ function toNodemailer(email: ClaimedEmail): SendMailOptions {
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
-export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
+/**
+ * `pool`: that many SMTP sessions kept open and reused (the running agent: one per outbox delivery lane) rather
+ * than a connection, greeting and EHLO for every email; without it (one-off commands) nothing stays open.
+ */
+export function smtpTransport(url: string, pool?: number): MailTransport {
+  const t = nodemailer.createTransport({ url, ...(pool ? { pool: true, maxConnections: pool } : {}), ...SMTP_TIMEOUTS });
   return {
     kind: "smtp",
     async send(email) {

@@ -70,9 +70,11 @@ describeWithDovecot("mail agent on IMAP (Dovecot) and SMTP (smtp-server)", () =>
     start(ctx);
     const mail = parentEmail();
     await append(mail.raw);
-    await waitFor(() => sink.received.length === 1, "the reply");
-    const reply = await simpleParser(sink.received[0].raw);
-    expect(sink.received[0].to).toEqual(["parent.test@exemple.ca"]);
+    // The help desk's notice of the new ticket may be delivered alongside (the outbox has several lanes).
+    const toParent = () => sink.received.filter((m) => m.to.includes("parent.test@exemple.ca"));
+    await waitFor(() => toParent().length === 1, "the reply");
+    const reply = await simpleParser(toParent()[0].raw);
+    expect(toParent()[0].to).toEqual(["parent.test@exemple.ca"]);
     expect(reply.subject).toMatch(/^\[AP-000001\] Nous avons bien reçu votre courriel/);
     expect(reply.headers.get("auto-submitted")).toBe("auto-replied");
     expect(reply.inReplyTo).toBe(mail.messageId);
