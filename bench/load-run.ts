@@ -17,7 +17,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { simpleParser } from "mailparser";
 import { openDatabase } from "../core/db/database";
-import { BIN, freePort, killLeftovers, startAidePortail, type StartedProcess } from "../test/helpers/aide-portail-process";
+import { BIN, freePort, killLeftovers, logLines, startAidePortail, type StartedProcess } from "../test/helpers/aide-portail-process";
 import { DOVECOT_BIN, connectTestImap, startDovecot } from "../test/helpers/dovecot";
 import { parentEmail } from "../test/helpers/mail-fixtures";
 import { NGINX_BIN, startNginx } from "../test/helpers/nginx";
@@ -86,6 +86,7 @@ export async function run(): Promise<void> {
     sink.onMessage = (m) => {
       const at = performance.now();
       for (const to of m.to) if (to.startsWith("load.mail.")) replies.set(to, [...(replies.get(to) ?? []), at]);
+      if (!m.to.some((to) => to.startsWith("parent.load."))) return; // only the parents read their mail
       void simpleParser(m.raw).then((parsed) => {
         const code = /\b(\d{3}) ?(\d{3})\b/.exec(parsed.text ?? "");
         if (code && /code/i.test(parsed.subject ?? ""))
@@ -176,6 +177,11 @@ export async function run(): Promise<void> {
       intake.push((o.createdAt.getTime() - a.wall) / 1000);
       if (o.sentAt) delivery.push((o.sentAt.getTime() - o.createdAt.getTime()) / 1000);
     }
+    const codeMails = await db.prisma.outboxMessage.findMany({
+      where: { template: "accounts:email.chatCode", sentAt: { not: null } },
+      select: { createdAt: true, sentAt: true },
+    });
+    const codeDelivery = codeMails.map((c) => (c.sentAt!.getTime() - c.createdAt.getTime()) / 1000);
     const sent = await db.prisma.outboxMessage.aggregate({
       where: { status: "SENT" },
       _count: { _all: true },
@@ -190,6 +196,15 @@ export async function run(): Promise<void> {
     const twice = bare.filter((m) => (perId.get(m) ?? []).length > 1).length;
     const ticketIds = new Set(rows.map((r) => r.ticketId).filter(Boolean));
     const emailTickets = await db.prisma.ticket.count({ where: { channel: "EMAIL" } });
+    // What the instances logged as errors (the first line of each distinct message, with its count).
+    const logged = new Map<string, number>();
+    for (const i of instances)
+      for (const l of logLines(i.output()))
+        if (Number(l.level) >= 50) {
+          const err = (l.err as { message?: string } | undefined)?.message?.split("\n")[0].slice(0, 140) ?? "";
+          const key = `${String(l.msg)}${err ? `: ${err}` : ""}`;
+          logged.set(key, (logged.get(key) ?? 0) + 1);
+        }
     const metrics = await Promise.all(instances.map(async (i) => (await fetch(`${i.url}/metrics`)).text()));
     const pushes = (trigger: string) =>
       metrics.reduce((n, m) => n + sample(m, `aide_portail_directline_stream_pushes_total{trigger="${trigger}"}`), 0);
@@ -216,8 +231,13 @@ export async function run(): Promise<void> {
       `  of which APPEND → reply queued (intake) p50 ${pct(intake, 50).toFixed(2)} s, p95 ${pct(intake, 95).toFixed(2)} s; queued → sent (outbox) p50 ${pct(delivery, 50).toFixed(2)} s, p95 ${pct(delivery, 95).toFixed(2)} s; outbox throughput ${(sent._count._all / sendSeconds).toFixed(1)} emails/s (${sent._count._all} sent: replies, school notices, sign-in codes, temporary passwords)`,
     );
     console.log(
+      `sign-in codes: ${codeMails.length} sent, queued → sent p50 ${pct(codeDelivery, 50).toFixed(2)} s, p95 ${pct(codeDelivery, 95).toFixed(2)} s, max ${Math.max(...codeDelivery).toFixed(2)} s (a parent waits 30 s for one)`,
+    );
+    console.log(
       `tickets: ${EMAILS} emails → ${ticketIds.size} distinct tickets (${emailTickets} email tickets in the database, ${mailTotal} counted TICKET on /metrics), ${EMAILS - missing} replies`,
     );
+    const top = [...logged].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    console.log(`errors logged by the instances: ${sum(logged)}${top.map(([k, n]) => `\n  ${n} × ${k}`).join("")}`);
     console.log(
       `WebSocket frames by what woke the stream: local ${pushes("local")}, peer (NOTIFY from the other instance) ${pushes("peer")}, poll ${pushes("poll")}, resync ${pushes("resync")}`,
     );
