@@ -3,6 +3,7 @@ export { enqueueEmail, newMessageId, type EnqueueEmailOptions, type EnqueuedEmai
 export { renderEmail, escapeHtml, type RenderedEmail } from "./render-email";
 export {
   claimDueEmails,
+  releaseOrphanedClaims,
   markEmailSent,
   markEmailFailed,
   SECRET_BEARING_TEMPLATES,

@@ -70,6 +70,19 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
   return rows.map((r) => ({ ...r, headers: (r.headers ?? {}) as Record<string, string>, leaseUntil }));
 }
 
+/**
+ * The embedded database serves one process at a time (DATA_DIR/pglite.lock): an email still SENDING when a
+ * process opens it was claimed by one that died (a crash, a SIGKILL). It is due again at once, rather than after
+ * its lease (5 min) — the attempt it was on still counts. On PostgreSQL other instances may be sending: never.
+ */
+export async function releaseOrphanedClaims(ctx: CoreContext): Promise<number> {
+  if (ctx.config.DATABASE_URL) return 0;
+  const expired = new Date(ctx.now().getTime() - 1); // the claim's test is "lockedUntil < now"
+  return ctx.prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${expired}
+    WHERE status = 'SENDING' AND "lockedUntil" > ${expired}`;
+}
+
 type Claim = Pick<ClaimedEmail, "id" | "leaseUntil">;
 
 /**

@@ -3,7 +3,7 @@
 // One claim per email (not a batch): a lease then covers one delivery, never the wait behind slower ones,
 // so another instance cannot take back an email still queued here and send it a second time.
 import type { CoreContext } from "../../core";
-import { claimDueEmails, markEmailFailed, markEmailSent } from "../../core";
+import { claimDueEmails, markEmailFailed, markEmailSent, releaseOrphanedClaims } from "../../core";
 import type { MailTransport } from "./mail-transport";
 
 export interface DeliveryResult {
@@ -78,7 +78,15 @@ export function startOutboxDelivery(ctx: CoreContext, transport: MailTransport, 
         if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
       });
   };
-  tick();
+  // Before the first round: the claims a dead process left on the embedded database are due again now.
+  busy = true;
+  running = releaseOrphanedClaims(ctx)
+    .then((n) => n && ctx.log.child({ component: "outbox" }).warn({ emails: n }, "emails a stopped process was sending: due again"))
+    .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox claims not released"))
+    .finally(() => {
+      busy = false;
+      if (!stopped) tick();
+    });
   return {
     kick() {
       if (stopped) return;
