@@ -9,6 +9,8 @@ export {
   SECRET_BEARING_TEMPLATES,
   WIPED_BODY,
   outboxStats,
+  outboxHealth,
+  type OutboxHealth,
   retryDelayMs,
   MAX_ATTEMPTS,
   LEASE_MS,

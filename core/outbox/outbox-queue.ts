@@ -163,3 +163,23 @@ export async function outboxStats(ctx: CoreContext): Promise<Record<string, numb
   for (const g of groups) out[g.status] = g._count._all;
   return out;
 }
+
+export interface OutboxHealth {
+  /** Emails that failed at least once and wait for their next attempt. */
+  retrying: number;
+  /** Emails given up (a permanent refusal, or every attempt failed). */
+  failed: number;
+  /** The most recent error among them, as the transport said it (null when none). */
+  lastError: string | null;
+}
+
+/** For `doctor`: what is stuck in the outbox, and why. */
+export async function outboxHealth(ctx: CoreContext): Promise<OutboxHealth> {
+  const stuck = { OR: [{ status: "PENDING" as const, attempts: { gt: 0 } }, { status: "FAILED" as const }] };
+  const [retrying, failed, last] = await Promise.all([
+    ctx.prisma.outboxMessage.count({ where: { status: "PENDING", attempts: { gt: 0 } } }),
+    ctx.prisma.outboxMessage.count({ where: { status: "FAILED" } }),
+    ctx.prisma.outboxMessage.findFirst({ where: stuck, orderBy: { nextAttemptAt: "desc" }, select: { lastError: true } }),
+  ]);
+  return { retrying, failed, lastError: last?.lastError ?? null };
+}
