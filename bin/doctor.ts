@@ -142,11 +142,24 @@ function existingAncestor(dir: string): string {
   return d;
 }
 
+/**
+ * DATA_DIR, and DATA_DIR/outbox when it is a disk of its own (a mount: the .eml files of the default transport):
+ * the first one short of space is reported.
+ */
 function checkDisk(config: Config, t: TFunction, minFree = MIN_FREE_BYTES): DoctorLine {
-  const where = config.dataDir;
+  let where = config.dataDir;
   try {
-    const s = fs.statfsSync(existingAncestor(where));
-    const freeBytes = s.bavail * s.bsize;
+    const places = [config.dataDir, config.outboxDir].filter((d, i) => i === 0 || fs.existsSync(d));
+    const devices = new Set<number>();
+    let freeBytes = Infinity;
+    for (const dir of places) {
+      const at = existingAncestor(dir);
+      const device = fs.statSync(at).dev;
+      if (devices.has(device)) continue;
+      devices.add(device);
+      const s = fs.statfsSync(at);
+      if (s.bavail * s.bsize < freeBytes) [freeBytes, where] = [s.bavail * s.bsize, dir];
+    }
     const free = (freeBytes / 1024 ** 3).toFixed(1);
     return freeBytes < minFree
       ? { check: "disk", ok: false, detail: t("cli:doctor.disk.low", { where, free, min: (minFree / 1024 ** 3).toFixed(1) }) }
