@@ -11,15 +11,13 @@ import { DOVECOT_BIN, connectTestImap, startDovecot, type Dovecot } from "../../
 import { parentEmail } from "../../helpers/mail-fixtures";
 import { waitFor } from "../../helpers/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { describeUnless, ONE_PASS } from "../../helpers/describe-unless";
 
 const FILE = "test/production/faults/dovecot-restart.test.ts";
-const skipWhy = !DOVECOT_BIN
-  ? "dovecot is not installed (apt-get install -y dovecot-imapd)"
-  : process.env.DATABASE_URL
-    ? "the same on both databases, it runs in the embedded-database pass"
-    : null;
-if (skipWhy) console.warn(`SKIPPED ${FILE}: ${skipWhy}`);
-const maybe = skipWhy ? describe.skip : describe;
+const maybe = describeUnless(FILE, [
+  [!DOVECOT_BIN, "dovecot is not installed (apt-get install -y dovecot-imapd)"],
+  [Boolean(process.env.DATABASE_URL), ONE_PASS],
+]);
 
 maybe("Dovecot restarted under a running mail agent", () => {
   let dovecot: Dovecot;

@@ -19,19 +19,20 @@ import { forkMailAgent, killForkedAgents, type ForkedMailAgent } from "../../hel
 import { parentEmail } from "../../helpers/mail-fixtures";
 import { startSmtpSink, waitFor, type SmtpSink } from "../../helpers/smtp-sink";
 import { writeMigratedPgliteDir } from "../../helpers/test-database";
+import { describeUnless } from "../../helpers/describe-unless";
 
 const FILE = "test/production/faults/mail-agent-sigkill.test.ts";
-const skipWhy = !DOVECOT_BIN
-  ? "dovecot is not installed (apt-get install -y dovecot-imapd)"
-  : process.env.DATABASE_URL
-    ? "runs in the embedded-database pass only (the PostgreSQL takeover is test/mail-agent/mailbox-lock.test.ts)"
-    : null;
-if (skipWhy) console.warn(`SKIPPED ${FILE}: ${skipWhy}`);
-const maybe = skipWhy ? describe.skip : describe;
+const maybe = describeUnless(FILE, [
+  [!DOVECOT_BIN, "dovecot is not installed (apt-get install -y dovecot-imapd)"],
+  [
+    Boolean(process.env.DATABASE_URL),
+    "runs in the embedded-database pass only (the PostgreSQL takeover is test/mail-agent/mailbox-lock.test.ts)",
+  ],
+]);
 jest.setTimeout(300_000);
 
 /** Runs, emails per run, and the longest kill delay (past the end of a batch's intake and delivery here). */
-const RUNS = Number(process.env.FAULT_RUNS ?? 6);
+const RUNS = Number(process.env.FAULT_RUNS ?? 5);
 const BATCH = 5;
 const MAX_KILL_MS = 2500;
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));

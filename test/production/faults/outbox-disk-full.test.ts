@@ -9,13 +9,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
-import { createLogger, enqueueEmail, loadConfig, translator, type CoreContext } from "../../../core";
-import { openDatabase, type Database } from "../../../core/system";
-import { runDoctor } from "../../../bin/doctor";
-import { deliverOutboxOnce, fileTransport, type MailTransport } from "../../../mail-agent";
+import { deliverOutboxOnce, fileTransport } from "../../../mail-agent";
 import { testClock } from "../../helpers/context";
-import { writeMigratedPgliteDir } from "../../helpers/test-database";
+import { describeUnless, ONE_PASS } from "../../helpers/describe-unless";
+import { openOutboxOnDisk, type OutboxOnDisk } from "../../helpers/outbox-on-disk";
 
 const FILE = "test/production/faults/outbox-disk-full.test.ts";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-fault-disk-"));
@@ -24,38 +21,21 @@ fs.mkdirSync(outboxDir);
 
 /** The tmpfs is mounted when the file loads, so that a machine that does not allow it skips the tests. */
 function mountTmpfs(): string | null {
-  if (process.env.DATABASE_URL) return "the same on both databases, it runs in the embedded-database pass";
+  if (process.env.DATABASE_URL) return ONE_PASS;
   const r = spawnSync("mount", ["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", outboxDir], { encoding: "utf8" });
   return r.status === 0 ? null : `cannot mount a tmpfs here (${(r.stderr || r.error?.message || "").trim()}): needs root`;
 }
 const skipWhy = mountTmpfs();
-if (skipWhy) console.warn(`SKIPPED ${FILE}: ${skipWhy}`);
-const maybe = skipWhy ? describe.skip : describe;
+const maybe = describeUnless(FILE, [[skipWhy !== null, skipWhy ?? ""]]);
 
 const EMAILS = 4;
 
 maybe("a full disk under DATA_DIR/outbox", () => {
   const clock = testClock("2026-12-01T08:00:00-05:00");
-  const logs: Record<string, unknown>[] = [];
   const filler = path.join(outboxDir, "filler.bin");
-  const env = { DATA_DIR: dataDir, APP_SECRET: "disk-full-test-secret-0123456789abcdef" };
-  let db: Database;
-  let ctx: CoreContext;
-  let transport: MailTransport;
+  let outbox: OutboxOnDisk;
+  const transport = fileTransport(outboxDir);
 
-  const open = async () => {
-    db = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
-    const log = createLogger({
-      level: "info",
-      destination: new Writable({
-        write(chunk: Buffer, _enc, cb) {
-          for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-          cb();
-        },
-      }),
-    });
-    ctx = { prisma: db.prisma, config: loadConfig(env), log, now: clock.now };
-  };
   const emlFiles = () => fs.readdirSync(outboxDir).filter((f) => f !== "filler.bin");
   /** Fills the tmpfs to the last byte (a write of one more byte would fail). */
   function fillDisk(): void {
@@ -71,46 +51,31 @@ maybe("a full disk under DATA_DIR/outbox", () => {
   }
 
   beforeAll(async () => {
-    await writeMigratedPgliteDir(path.join(dataDir, "pglite"));
-    await open();
-    transport = fileTransport(outboxDir);
+    outbox = await openOutboxOnDisk({ DATA_DIR: dataDir, APP_SECRET: "disk-full-test-secret-0123456789abcdef" }, clock);
   });
   afterAll(async () => {
-    await db?.close();
+    await outbox?.close();
     spawnSync("umount", [outboxDir]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("fails cleanly while full, keeps every email, and writes them all once space is back", async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < EMAILS; i++)
-      ids.push(
-        (
-          await enqueueEmail(ctx, {
-            template: "accounts:email.loginId",
-            lang: "fr",
-            to: `parent${i}@exemple.ca`,
-            params: { email: `parent${i}@exemple.ca` },
-          })
-        ).messageId,
-      );
+    const ids = await outbox.enqueue(EMAILS);
     fillDisk();
 
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: EMAILS, failed: 0 });
-    const rows = await db.prisma.outboxMessage.findMany();
+    expect(await deliverOutboxOnce(outbox.ctx, transport)).toEqual({ sent: 0, retried: EMAILS, failed: 0 });
+    const rows = await outbox.db.prisma.outboxMessage.findMany();
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array.from({ length: EMAILS }, () => ["PENDING", 1]));
     expect(rows.every((r) => r.lastError?.includes("ENOSPC"))).toBe(true);
     // No half-written .eml or .tmp left: it would hold the space a later email needs.
     expect(emlFiles()).toEqual([]);
-    const notSent = logs.filter((l) => l.msg === "email not sent");
+    const notSent = outbox.logs.filter((l) => l.msg === "email not sent");
     expect(notSent).toHaveLength(EMAILS);
     expect(notSent.every((l) => l.level === 40 && (l.err as { code?: string }).code === "ENOSPC")).toBe(true);
 
     // doctor, as an operator runs it (the embedded database closed meanwhile): the outbox folder is full, and
     // the emails wait for a retry because of it.
-    await db.close();
-    const doctor = Object.fromEntries((await runDoctor(env, translator("fr"))).map((l) => [l.check, l]));
-    await open();
+    const doctor = await outbox.doctor();
     expect(doctor.disk).toMatchObject({ ok: false });
     expect(doctor.disk.detail).toContain(outboxDir);
     expect(doctor.outbox).toMatchObject({ ok: false });
@@ -120,12 +85,12 @@ maybe("a full disk under DATA_DIR/outbox", () => {
     // Space back: at the next attempt (30 s later on the schedule) every email is written, once.
     fs.rmSync(filler);
     clock.advance(30_000);
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: EMAILS, retried: 0, failed: 0 });
+    expect(await deliverOutboxOnce(outbox.ctx, transport)).toEqual({ sent: EMAILS, retried: 0, failed: 0 });
     const files = emlFiles().sort();
     expect(files).toHaveLength(EMAILS);
     expect(files.every((f) => f.endsWith(".eml"))).toBe(true);
     const written = files.map((f) => /^Message-ID:\s*(\S+)/im.exec(fs.readFileSync(path.join(outboxDir, f), "utf8"))?.[1]);
     expect(written.sort()).toEqual([...ids].sort());
-    expect((await db.prisma.outboxMessage.findMany()).every((r) => r.status === "SENT" && r.attempts === 2)).toBe(true);
+    expect((await outbox.db.prisma.outboxMessage.findMany()).every((r) => r.status === "SENT" && r.attempts === 2)).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import { BIN, freePort, killLeftovers, logLines, startAidePortail, type StartedP
 import { DOVECOT_BIN, connectTestImap, startDovecot, type Dovecot } from "../../helpers/dovecot";
 import { parentEmail } from "../../helpers/mail-fixtures";
 import { startSmtpSink, waitFor, type SmtpSink } from "../../helpers/smtp-sink";
+import { describeUnless } from "../../helpers/describe-unless";
 
 const FILE = "test/production/faults/postgres-restart.test.ts";
 const ROOT = path.resolve(__dirname, "../../..");
@@ -31,17 +32,12 @@ const pgBinaries = () => {
     return false;
   }
 };
-const skipWhy = process.env.DATABASE_URL
-  ? "it runs a PostgreSQL server of its own, in the embedded-database pass"
-  : !pgBinaries()
-    ? "PostgreSQL's server binaries are not installed (apt-get install -y postgresql)"
-    : process.getuid?.() !== 0
-      ? "needs root (the private cluster runs as the postgres user)"
-      : !DOVECOT_BIN
-        ? "dovecot is not installed (apt-get install -y dovecot-imapd)"
-        : null;
-if (skipWhy) console.warn(`SKIPPED ${FILE}: ${skipWhy}`);
-const maybe = skipWhy ? describe.skip : describe;
+const maybe = describeUnless(FILE, [
+  [Boolean(process.env.DATABASE_URL), "it runs a PostgreSQL server of its own, in the embedded-database pass"],
+  [!pgBinaries(), "PostgreSQL's server binaries are not installed (apt-get install -y postgresql)"],
+  [process.getuid?.() !== 0, "needs root (the private cluster runs as the postgres user)"],
+  [!DOVECOT_BIN, "dovecot is not installed (apt-get install -y dovecot-imapd)"],
+]);
 jest.setTimeout(300_000);
 
 const APP_SECRET = "postgres-restart-test-secret-0123456789abcdef";

@@ -9,18 +9,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
-import { createLogger, createMetrics, enqueueEmail, loadConfig, translator, type CoreContext } from "../../../core";
-import { openDatabase, type Database } from "../../../core/system";
-import { runDoctor } from "../../../bin/doctor";
+import { createMetrics, enqueueEmail } from "../../../core";
 import { deliverOutboxOnce, smtpTransport, type MailTransport } from "../../../mail-agent";
 import { testClock } from "../../helpers/context";
+import { openOutboxOnDisk, type OutboxOnDisk } from "../../helpers/outbox-on-disk";
 import { startSmtpSink, type SmtpSink } from "../../helpers/smtp-sink";
-import { writeMigratedPgliteDir } from "../../helpers/test-database";
+import { describeUnless, ONE_PASS } from "../../helpers/describe-unless";
 
 const FILE = "test/production/faults/smtp-refusing.test.ts";
-if (process.env.DATABASE_URL) console.warn(`SKIPPED ${FILE}: the same on both databases, it runs in the embedded-database pass`);
-const maybe = process.env.DATABASE_URL ? describe.skip : describe;
+const maybe = describeUnless(FILE, [[Boolean(process.env.DATABASE_URL), ONE_PASS]]);
 
 const EMAILS = 5;
 const messageIdOf = (raw: string) => /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null;
@@ -28,93 +25,61 @@ const messageIdOf = (raw: string) => /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? 
 maybe("SMTP refusing, then accepting", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-fault-smtp-"));
   const clock = testClock("2026-12-01T08:00:00-05:00");
-  const logs: Record<string, unknown>[] = [];
   let sink: SmtpSink;
-  let db: Database;
-  let ctx: CoreContext;
+  let outbox: OutboxOnDisk;
   let transport: MailTransport;
-  let env: Record<string, string>;
 
-  const open = async () => {
-    db = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
-    const log = createLogger({
-      level: "info",
-      destination: new Writable({
-        write(chunk: Buffer, _enc, cb) {
-          for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-          cb();
-        },
-      }),
-    });
-    ctx = { prisma: db.prisma, config: loadConfig(env), log, now: clock.now };
-  };
-  const rows = () => db.prisma.outboxMessage.findMany({ orderBy: { toAddress: "asc" } });
+  const rows = () => outbox.db.prisma.outboxMessage.findMany({ orderBy: { toAddress: "asc" } });
+  const deliver = () => deliverOutboxOnce(outbox.ctx, transport);
   const metric = async (name: string) => {
-    const text = await createMetrics(ctx).registry.metrics();
+    const text = await createMetrics(outbox.ctx).registry.metrics();
     return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
-  };
-  /** `doctor` on the same DATA_DIR, as an operator runs it (the embedded database is closed meanwhile). */
-  const doctorOutbox = async () => {
-    await db.close();
-    const line = (await runDoctor(env, translator("fr"))).find((l) => l.check === "outbox");
-    await open();
-    return line;
   };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    env = { DATA_DIR: dataDir, SMTP_URL: sink.url, APP_SECRET: "smtp-refusing-test-secret-0123456789abcdef" };
-    await writeMigratedPgliteDir(path.join(dataDir, "pglite"));
-    await open();
+    outbox = await openOutboxOnDisk(
+      { DATA_DIR: dataDir, SMTP_URL: sink.url, APP_SECRET: "smtp-refusing-test-secret-0123456789abcdef" },
+      clock,
+    );
     transport = smtpTransport(sink.url);
   });
   afterAll(async () => {
     transport?.close();
-    await db?.close();
+    await outbox?.close();
     await sink?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("retries on its schedule while refused, shows it, then sends each email exactly once", async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < EMAILS; i++)
-      ids.push(
-        (
-          await enqueueEmail(ctx, {
-            template: "accounts:email.loginId",
-            lang: "fr",
-            to: `parent${i}@exemple.ca`,
-            params: { email: `parent${i}@exemple.ca` },
-          })
-        ).messageId,
-      );
+    const ids = await outbox.enqueue(EMAILS);
 
     // 1. Overloaded: 421 at the greeting. Every email is retried in 30 s, none given up.
     sink.refuse = { at: "connect", code: 421, message: "4.3.2 Service temporarily unavailable" };
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: EMAILS, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, retried: EMAILS, failed: 0 });
     for (const r of await rows()) {
       expect(r).toMatchObject({ status: "PENDING", attempts: 1 });
       expect(r.nextAttemptAt.getTime() - clock.now().getTime()).toBe(30_000);
       expect(r.lastError).toContain("421");
     }
-    const refused = logs.filter((l) => l.msg === "email not sent");
+    const refused = outbox.logs.filter((l) => l.msg === "email not sent");
     expect(refused).toHaveLength(EMAILS);
     expect(refused.every((l) => l.level === 40 && l.outcome === "retry" && JSON.stringify(l.err).includes("421"))).toBe(true);
     expect(await metric("aide_portail_outbox_retrying")).toBe(EMAILS);
     // Not due yet: the backoff holds, nothing is tried.
     const refusalsSoFar = sink.refusals;
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(sink.refusals).toBe(refusalsSoFar);
 
     // 2. A server that does not allow us yet: 550 at MAIL FROM. About the session, not the email: retried (1 min).
     clock.advance(30_000);
     sink.refuse = { at: "mail", code: 550, message: "5.7.1 Relaying denied for this client" };
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: EMAILS, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, retried: EMAILS, failed: 0 });
     for (const r of await rows()) {
       expect(r).toMatchObject({ status: "PENDING", attempts: 2 });
       expect(r.nextAttemptAt.getTime() - clock.now().getTime()).toBe(60_000);
     }
-    const doctor = await doctorOutbox();
+    const doctor = (await outbox.doctor()).outbox;
     expect(doctor?.ok).toBe(false);
     expect(doctor?.detail).toContain(`${EMAILS} courriel(s) en attente d'un nouvel essai`);
     expect(doctor?.detail).toContain("Relaying denied");
@@ -123,29 +88,29 @@ maybe("SMTP refusing, then accepting", () => {
     // 3. The server accepts: every email is sent, once, with its own Message-ID.
     clock.advance(60_000);
     sink.refuse = null;
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: EMAILS, retried: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: EMAILS, retried: 0, failed: 0 });
     expect(sink.received.map((m) => messageIdOf(m.raw)).sort()).toEqual([...ids].sort());
     expect((await rows()).map((r) => [r.status, r.attempts, r.lastError])).toEqual(Array.from({ length: EMAILS }, () => ["SENT", 3, null]));
     expect(await metric("aide_portail_outbox_retrying")).toBe(0);
-    expect((await doctorOutbox())?.ok).toBe(true);
+    expect((await outbox.doctor()).outbox.ok).toBe(true);
     clock.advance(3_600_000);
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(sink.received).toHaveLength(EMAILS);
   });
 
   it("a recipient the server refuses (550 at RCPT TO) is given up at once, and doctor says so", async () => {
-    await enqueueEmail(ctx, {
+    await enqueueEmail(outbox.ctx, {
       template: "accounts:email.loginId",
       lang: "fr",
       to: "inconnu@exemple.ca",
       params: { email: "inconnu@exemple.ca" },
     });
     sink.refuse = { at: "rcpt", code: 550, message: "5.1.1 No such user here", recipient: "inconnu@exemple.ca" };
-    expect(await deliverOutboxOnce(ctx, transport)).toEqual({ sent: 0, retried: 0, failed: 1 });
-    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: "inconnu@exemple.ca" } });
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    const row = await outbox.db.prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: "inconnu@exemple.ca" } });
     expect(row).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(row.lastError).toContain("No such user");
-    const doctor = await doctorOutbox();
+    const doctor = (await outbox.doctor()).outbox;
     expect(doctor?.ok).toBe(false);
     expect(doctor?.detail).toContain("1 abandonné(s)");
     expect(doctor?.detail).toContain("No such user");
