@@ -2,7 +2,7 @@
 // (the composition root in bin/ also uses core/system.ts to open and migrate the database).
 export { loadConfig, ConfigError, type Config } from "./config";
 export type { CoreContext, ChannelDeps } from "./context";
-export { AppError, isAppError, prismaCode } from "./errors";
+export { AppError, isAppError, isDatabaseUnavailable, prismaCode } from "./errors";
 export { PUBLIC_PATHS, publicUrls } from "./public-urls";
 export { ERROR_CODES, allErrorCodes, type ErrorCode } from "./error-codes";
 export { createLogger, silentLogger, type Logger } from "./logger";
