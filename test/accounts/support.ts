@@ -5,6 +5,7 @@ import { settleAfterReply } from "../../core/util/after-reply";
 import type { CoreContext } from "../../core/context";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testClock, testConfig, type TestClock } from "../helpers/context";
+import { testLogStream } from "../helpers/test-logs";
 
 export interface AccountsTestContext extends CoreContext {
   clock: TestClock;
@@ -14,11 +15,13 @@ export interface AccountsTestContext extends CoreContext {
 
 export function accountsContext(db: TestDatabase): AccountsTestContext {
   let buffer = "";
+  const fileCopy = testLogStream();
   const log = createLogger({
     level: "trace",
     destination: {
       write: (s: string) => {
         buffer += s;
+        fileCopy?.write(s);
       },
     } as never,
   });

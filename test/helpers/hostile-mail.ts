@@ -9,7 +9,7 @@ export interface HostileMessage {
   raw: Buffer;
 }
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
