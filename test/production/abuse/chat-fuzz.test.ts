@@ -72,13 +72,25 @@ const SPICES = [
   "ا",
   "\u200b",
 ];
-const WORDS = ["horaire", "Léa", "mot de passe", "bulletin", "absences", "demain", "annuler", "aide", "marie.tremblay@exemple.ca", "123456"];
+const WORDS = [
+  "horaire",
+  "Léa",
+  "mot de passe",
+  "bulletin",
+  "absences",
+  "demain",
+  "annuler",
+  "aide",
+  "marie.tremblay@exemple.ca",
+  "123456",
+];
 
 /** One fuzzed message text. */
 function fuzzText(rnd: () => number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const kind = Math.floor(rnd() * 6);
-  if (kind === 0) return Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => String.fromCharCode(Math.floor(rnd() * 0x10000))).join("");
+  if (kind === 0)
+    return Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => String.fromCharCode(Math.floor(rnd() * 0x10000))).join("");
   if (kind === 1) return `${pick(WORDS)} `.repeat(1500 + Math.floor(rnd() * 1000)); // 10,000+ characters
   if (kind === 2) return Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => String.fromCharCode(Math.floor(rnd() * 32))).join("");
   if (kind === 3) return Array.from({ length: 3 + Math.floor(rnd() * 10) }, () => `${pick(WORDS)}${pick(SPICES)}`).join(" ");
@@ -90,9 +102,16 @@ function fuzzText(rnd: () => number): string {
 function fuzzActivity(rnd: () => number): unknown {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   return pick([
-    () => ({ type: pick(["invoke", "conversationUpdate", "deleteUserData", "", 42, null, ["message"], "MESSAGE", "message\u0000"]), text: "bonjour" }),
+    () => ({
+      type: pick(["invoke", "conversationUpdate", "deleteUserData", "", 42, null, ["message"], "MESSAGE", "message\u0000"]),
+      text: "bonjour",
+    }),
     () => ({ type: "message", text: pick([42, true, { a: 1 }, ["bonjour"], null]) }),
-    () => ({ type: "message", text: "bonjour", attachments: pick(["x", 7, { contentType: "image/png" }, [null], [[]], [{ contentUrl: 42 }]]) }),
+    () => ({
+      type: "message",
+      text: "bonjour",
+      attachments: pick(["x", 7, { contentType: "image/png" }, [null], [[]], [{ contentUrl: 42 }]]),
+    }),
     () => ({ type: "message", value: pick([{ ap: "launch" }, "x", 1e308, [1, [2, [3]]], { ap: { nested: true } }, null]) }),
     () => ({ type: "message", text: "horaire", locale: pick(["xx-YY", "\u0000", "fr-CA".repeat(100), 12, "en"]) }),
     () => ({ type: "message", text: "bonjour", from: { id: "aide-portail", role: "bot", name: "\u0000".repeat(300) } }),
@@ -127,7 +146,11 @@ describe("chat fuzzing through Direct Line", () => {
       let o: Outcome;
       if (kind <= 3) {
         const text = fuzzText(rnd);
-        o = await send(`text#${i}`, url, { method: "POST", headers: auth, body: JSON.stringify({ type: "message", text, locale: "fr-CA" }) });
+        o = await send(`text#${i}`, url, {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ type: "message", text, locale: "fr-CA" }),
+        });
         if (o.status === 200) {
           messages += 1;
           const id = (JSON.parse(o.body) as { id: string }).id;
@@ -141,7 +164,15 @@ describe("chat fuzzing through Direct Line", () => {
       } else if (kind === 4) {
         o = await send(`activity#${i}`, url, { method: "POST", headers: auth, body: JSON.stringify(fuzzActivity(rnd)) });
       } else if (kind === 5) {
-        const junk = ["{", '{"type":"message","text":', "\u0000\u0001", '{"type":"message"}}', "nul", "[".repeat(5000), '{"a":' + "[".repeat(10000)];
+        const junk = [
+          "{",
+          '{"type":"message","text":',
+          "\u0000\u0001",
+          '{"type":"message"}}',
+          "nul",
+          "[".repeat(5000),
+          '{"a":' + "[".repeat(10000),
+        ];
         o = await send(`json#${i}`, url, { method: "POST", headers: auth, body: junk[Math.floor(rnd() * junk.length)] });
       } else if (kind === 6) {
         const bad = [
@@ -157,7 +188,8 @@ describe("chat fuzzing through Direct Line", () => {
         ][Math.floor(rnd() * 9)];
         const headers: Record<string, string> = { "Content-Type": "application/json" };
         if (bad !== undefined) headers.Authorization = bad;
-        const target = bad === `Bearer ${victim.token}` ? url : rnd() < 0.5 ? url : `${DL}/conversations/${victim.conversationId}/activities`;
+        const target =
+          bad === `Bearer ${victim.token}` ? url : rnd() < 0.5 ? url : `${DL}/conversations/${victim.conversationId}/activities`;
         o = await send(`token#${i}`, target, { method: rnd() < 0.5 ? "GET" : "POST", headers, body: undefined });
         if (o.status === 200) o = { ...o, what: `${o.what} (accepted a bad token!)`, status: 299 };
       } else {
@@ -186,10 +218,20 @@ describe("chat fuzzing through Direct Line", () => {
       outcomes.push(await send(`upload ${auth}`, `${DL}/conversations/${victim.conversationId}/upload`, { method: "POST", headers }));
       outcomes.push(await send(`start ${auth}`, `${DL}/conversations`, { method: "POST", headers }));
     }
-    outcomes.push(await send("generate with junk", `${DL}/tokens/generate`, { method: "POST", body: "{{{{", headers: { "Content-Type": "application/json" } }));
+    outcomes.push(
+      await send("generate with junk", `${DL}/tokens/generate`, {
+        method: "POST",
+        body: "{{{{",
+        headers: { "Content-Type": "application/json" },
+      }),
+    );
 
-    expect(outcomes.filter((o) => o.status >= 500 || o.status === 299).map((o) => `${o.what}: ${o.status} ${o.body.slice(0, 200)}`)).toEqual([]);
-    expect(outcomes.filter((o) => o.status >= 400 && !cleanRefusal(o)).map((o) => `${o.what}: ${o.status} ${o.body.slice(0, 200)}`)).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.status >= 500 || o.status === 299).map((o) => `${o.what}: ${o.status} ${o.body.slice(0, 200)}`),
+    ).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.status >= 400 && !cleanRefusal(o)).map((o) => `${o.what}: ${o.status} ${o.body.slice(0, 200)}`),
+    ).toEqual([]);
     expect(turnsWithoutAnswer).toEqual([]);
     expect(failedTurns).toEqual([]);
     // The fuzzing reached the bot for real, and was refused for real.
@@ -197,7 +239,9 @@ describe("chat fuzzing through Direct Line", () => {
     expect(outcomes.filter((o) => o.status >= 400).length).toBeGreaterThan(60);
     // Nothing reached the victim's conversation: only its welcome is there.
     const own = (await (
-      await fetch(`${sys.base}${DL}/conversations/${victim.conversationId}/activities`, { headers: { Authorization: `Bearer ${victim.token}` } })
+      await fetch(`${sys.base}${DL}/conversations/${victim.conversationId}/activities`, {
+        headers: { Authorization: `Bearer ${victim.token}` },
+      })
     ).json()) as { activities: { from: { role?: string } }[] };
     expect(own.activities.every((a) => a.from.role === "bot")).toBe(true);
 
@@ -208,7 +252,14 @@ describe("chat fuzzing through Direct Line", () => {
     const headers = { Authorization: `Bearer ${fresh.token}`, "Content-Type": "application/json" };
     const ok = await fetch(`${sys.base}${url}`, { method: "POST", headers, body: JSON.stringify({ type: "message", text: "bonjour" }) });
     expect(ok.status).toBe(200);
-    const page = (await (await fetch(`${sys.base}${url}`, { headers })).json()) as { activities: { from: { role?: string }; text?: string }[] };
-    expect(page.activities.filter((a) => a.from.role === "bot").map((a) => a.text).join("\n")).toMatch(/Bonjour/);
+    const page = (await (await fetch(`${sys.base}${url}`, { headers })).json()) as {
+      activities: { from: { role?: string }; text?: string }[];
+    };
+    expect(
+      page.activities
+        .filter((a) => a.from.role === "bot")
+        .map((a) => a.text)
+        .join("\n"),
+    ).toMatch(/Bonjour/);
   });
 });
