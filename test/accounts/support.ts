@@ -92,3 +92,22 @@ export function setup(): { db: () => TestDatabase } {
   });
   return { db: () => db };
 }
+
+/** What a use case answered: the error a person is shown (code, template, params, message) and the operator's detail. */
+export interface SeenAnswer {
+  code: string;
+  userKey: string;
+  params: Record<string, unknown>;
+  message: string;
+  detail?: string;
+}
+
+export async function seenAnswer(p: Promise<unknown>): Promise<SeenAnswer> {
+  try {
+    await p;
+    return { code: "no error", userKey: "", params: {}, message: "" };
+  } catch (err) {
+    const e = err as SeenAnswer;
+    return { code: e.code, userKey: e.userKey, params: e.params, message: e.message, detail: e.detail };
+  }
+}

@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-databa
 import { testClock, testConfig } from "../../helpers/context";
 import { testLogger } from "../../helpers/test-logs";
 import { startTriageServer, STAFF_PASSWORD, type TriageServer } from "../../helpers/triage-server";
+import { seenAnswer, type SeenAnswer } from "../../accounts/support";
 
 jest.setTimeout(170_000);
 
@@ -44,21 +45,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-interface Shown {
-  code: string;
-  userKey: string;
-  params: Record<string, unknown>;
-  message: string;
-}
+type Shown = Omit<SeenAnswer, "detail">;
 /** What a person is shown (everything but the operator's detail). */
 async function shown(p: Promise<unknown>): Promise<Shown> {
-  try {
-    await p;
-    return { code: "no error", userKey: "", params: {}, message: "" };
-  } catch (err) {
-    const e = err as Shown;
-    return { code: e.code, userKey: e.userKey, params: e.params, message: e.message };
-  }
+  const { detail: _detail, ...rest } = await seenAnswer(p);
+  return rest;
 }
 const instance = (i: number) => (i % 2 ? two : one);
 
