@@ -6,7 +6,16 @@
 // and metrics. Any number of instances may drain the outbox: its claim is FOR UPDATE SKIP LOCKED.
 import type { Server } from "restify";
 import type { StartRole } from "../cli/command-deps";
-import { AppError, createMetrics, getDemoSeedState, seedDemo, settleAfterReply, type ChannelDeps, type CoreContext } from "../core";
+import {
+  AppError,
+  createMetrics,
+  getDemoSeedState,
+  seedDemo,
+  settleAfterReply,
+  type ChannelDeps,
+  type CoreContext,
+  type Logger,
+} from "../core";
 import { startMailAgent } from "../mail-agent";
 import { createHttpServer, type ReadinessCheck } from "./http-server";
 import { boot, type Booted } from "./boot";
@@ -48,11 +57,13 @@ export interface StartOptions {
   host?: string;
   /** Default "all": the HTTP channels, the mailbox intake and the outbox. */
   role?: StartRole;
+  /** The process's logger (default: built from LOG_LEVEL, on stdout); tests send it to a file. */
+  log?: Logger;
 }
 
 export async function startSystem(opts: StartOptions = {}): Promise<RunningSystem> {
   const role = opts.role ?? "all";
-  const booted = await boot({ env: opts.env });
+  const booted = await boot({ env: opts.env, log: opts.log });
   const { ctx, config, log } = booted;
   memoryCheckpoint(log, "booted (database open)");
   try {

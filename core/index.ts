@@ -20,7 +20,7 @@ export {
   type JobRunOutcome,
   type ScheduledJob,
 } from "./scheduled-job";
-export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
+export { normalizeEmail, looksLikeEmail, foldText, foldAnswer, storableText, storableJson } from "./util/text";
 export { afterReply, settleAfterReply } from "./util/after-reply";
 export * from "./accounts";
 export {
