@@ -139,7 +139,15 @@ function print(label: string, f: StartFigures): void {
 }
 
 export async function run(): Promise<void> {
-  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aide-portail-start-bench-")), "data");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "aide-portail-start-bench-"));
+  try {
+    await measureAll(path.join(tmp, "data"));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function measureAll(dataDir: string): Promise<void> {
   const first = await measureStart({ DATA_DIR: dataDir });
   const later = await measureStart({ DATA_DIR: dataDir });
   print("PGlite, first start (fresh DATA_DIR)", first);
