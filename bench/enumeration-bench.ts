@@ -1,6 +1,6 @@
 /**
  * Account-enumeration benchmark (called by `npm run bench`): times every unauthenticated account use case that
- * takes an email, for an email with an active account ("known"), one without ("unknown"), and each of them
+ * takes an email, and the staff (triage console) sign-in, for an email with an active account ("known"), one without ("unknown"), and each of them
  * once locked or rate-limited, on an in-memory PGlite. Prints median and p90 of N calls per case side by side,
  * with the known/unknown ratios: a ratio far from 1.00 tells an attacker which emails have an account.
  * Every timed call uses its own email (fresh for known/unknown, locked beforehand for the locked columns), so
@@ -30,6 +30,7 @@ import {
   signIn,
   verifyChatSignInCode,
 } from "../core/accounts";
+import { signInStaff, STAFF_POLICY } from "../core/staff";
 
 const N = Number(process.env.ENUM_BENCH_N ?? 60);
 const WARMUP = 5;
@@ -44,8 +45,8 @@ interface Case {
   prepare?: (ctx: CoreContext, email: string) => Promise<void>;
   /** Brings an email to its locked / rate-limited state (untimed); absent when the case has no lock. */
   lock?: (ctx: CoreContext, email: string) => Promise<void>;
-  /** The state a "known" email is in (default ACTIVE). */
-  knownStatus?: "ACTIVE" | "PENDING_VALIDATION";
+  /** The state a "known" email is in (default ACTIVE); "STAFF": a triage console account. */
+  knownStatus?: "ACTIVE" | "PENDING_VALIDATION" | "STAFF";
 }
 
 const ignore = (p: Promise<unknown>) =>
@@ -94,6 +95,13 @@ const CASES: Case[] = [
     knownStatus: "PENDING_VALIDATION",
     call: (ctx, email) => resendValidationEmail(ctx, { email }),
     lock: (ctx, email) => repeat(ACCOUNT_POLICY.resend.max, () => resendValidationEmail(ctx, { email })),
+  },
+  {
+    // The console's sign-in page: a known staff email and an unknown one must take the same time.
+    name: "signInStaff (wrong password)",
+    knownStatus: "STAFF",
+    call: (ctx, email) => signInStaff(ctx, { email, password: "Mauvais-Personnel-2026" }),
+    lock: (ctx, email) => repeat(STAFF_POLICY.signIn.maxFailures, () => signInStaff(ctx, { email, password: "Mauvais-Personnel-2026" })),
   },
 ];
 
@@ -149,7 +157,11 @@ export async function run(): Promise<void> {
     const secretAnswerHash = await bcrypt.hash(foldAnswer(ANSWER), ACCOUNT_POLICY.bcryptCost);
     let seq = 0;
     const emails = (kind: string) => Array.from({ length: N + WARMUP }, () => `${kind}.${++seq}@bench.example.test`);
-    async function accounts(list: string[], status: "ACTIVE" | "PENDING_VALIDATION") {
+    async function accounts(list: string[], status: "ACTIVE" | "PENDING_VALIDATION" | "STAFF") {
+      if (status === "STAFF") {
+        await db.prisma.staff.createMany({ data: list.map((email) => ({ email, name: "Bench", role: "AGENT" as const, passwordHash })) });
+        return;
+      }
       const active = status === "ACTIVE";
       await db.prisma.account.createMany({
         data: list.map((email) => ({

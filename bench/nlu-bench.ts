@@ -1,7 +1,7 @@
 /**
  * NLU benchmark (called by `npm run bench`): our classifier against NLP.js (@nlpjs/nlp with the French
  * and English packages), both trained on core/nlu/data/train.jsonl and scored on the held-out
- * core/nlu/data/test.jsonl and on the held-out external batches 7 and 8 (test/fixtures/nlu/README.md), in one run. Prints accuracy and classifications per second side by side,
+ * core/nlu/data/test.jsonl and on the held-out parents' batches (core/nlu/parent-sets.ts, test/fixtures/nlu/README.md), in one run. Prints accuracy and classifications per second side by side,
  * the ratio, and our model's load time and heap footprint.
  * NLP.js is told each test message's true language (from the `lang` field), which only helps it.
  */
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { classify } from "../core/nlu";
 import { loadModel } from "../core/nlu/model";
+import { HELD_OUT_SETS } from "../core/nlu/parent-sets";
 
 interface Line {
   text: string;
@@ -20,7 +21,7 @@ interface Line {
 
 const DATA = join(__dirname, "..", "core", "nlu", "data");
 const FIXTURES = join(__dirname, "..", "test", "fixtures", "nlu");
-const HELD_OUT = ["external-batch-7.jsonl", "external-batch-8.jsonl"];
+const HELD_OUT = HELD_OUT_SETS;
 const MIN_BENCH_MS = 1500;
 
 function readJsonl(file: string, dir = DATA): Line[] {

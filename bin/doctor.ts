@@ -1,11 +1,11 @@
 // `aide-portail doctor`: checks the configuration end to end and says in plain words what is wrong.
 // Each check is independent: one failure never hides the others. Parts: configuration, database (reachable,
-// migrated), SMTP, mailbox, the shared key (APP_SECRET or DATA_DIR/secret.key), disk space of DATA_DIR, Bot Framework.
+// migrated), the outbox (emails waiting for a retry or given up), SMTP, mailbox, the shared key (APP_SECRET or DATA_DIR/secret.key), disk space of DATA_DIR, Bot Framework.
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TFunction } from "i18next";
-import { ConfigError, isAppError, loadConfig, type Config } from "../core";
+import { ConfigError, isAppError, loadConfig, outboxHealth, silentLogger, type Config } from "../core";
 import { checkDatabaseIntegrity, MIGRATIONS_DIR, openDatabase, redactUrl, type Database } from "../core/system";
 import { fileTransport, smtpTransport } from "../mail-agent";
 
@@ -42,6 +42,21 @@ async function checkIntegrity(db: Database, t: TFunction): Promise<DoctorLine> {
   }
 }
 
+/** Emails waiting for a retry or given up: an SMTP server refusing, a full disk under DATA_DIR/outbox. */
+async function checkOutbox(db: Database, config: Config, t: TFunction): Promise<DoctorLine> {
+  try {
+    const h = await outboxHealth({ prisma: db.prisma, config, log: silentLogger, now: () => new Date() });
+    if (!h.retrying && !h.failed) return { check: "outbox", ok: true, detail: t("cli:doctor.outbox.ok") };
+    return {
+      check: "outbox",
+      ok: false,
+      detail: t("cli:doctor.outbox.stuck", { retrying: h.retrying, failed: h.failed, error: h.lastError }),
+    };
+  } catch (err) {
+    return { check: "outbox", ok: false, detail: t("cli:doctor.outbox.failed", { error: (err as Error).message }) };
+  }
+}
+
 async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine[]> {
   const where = config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : config.pgliteDir;
   if (!config.DATABASE_URL && !fs.existsSync(path.join(config.pgliteDir, "PG_VERSION"))) {
@@ -69,6 +84,7 @@ async function checkDatabase(config: Config, t: TFunction): Promise<DoctorLine[]
           ? { check: "database", ok: false, detail: t("cli:doctor.db.pending", { where, count: pending.length }) }
           : { check: "database", ok: true, detail: t("cli:doctor.db.ok", { where, kind: db.kind }) },
         await checkIntegrity(db, t),
+        await checkOutbox(db, config, t),
       ];
     } finally {
       await db.close();
@@ -126,11 +142,24 @@ function existingAncestor(dir: string): string {
   return d;
 }
 
+/**
+ * DATA_DIR, and DATA_DIR/outbox when it is a disk of its own (a mount: the .eml files of the default transport):
+ * the first one short of space is reported.
+ */
 function checkDisk(config: Config, t: TFunction, minFree = MIN_FREE_BYTES): DoctorLine {
-  const where = config.dataDir;
+  let where = config.dataDir;
   try {
-    const s = fs.statfsSync(existingAncestor(where));
-    const freeBytes = s.bavail * s.bsize;
+    const places = [config.dataDir, config.outboxDir].filter((d, i) => i === 0 || fs.existsSync(d));
+    const devices = new Set<number>();
+    let freeBytes = Infinity;
+    for (const dir of places) {
+      const at = existingAncestor(dir);
+      const device = fs.statSync(at).dev;
+      if (devices.has(device)) continue;
+      devices.add(device);
+      const s = fs.statfsSync(at);
+      if (s.bavail * s.bsize < freeBytes) [freeBytes, where] = [s.bavail * s.bsize, dir];
+    }
     const free = (freeBytes / 1024 ** 3).toFixed(1);
     return freeBytes < minFree
       ? { check: "disk", ok: false, detail: t("cli:doctor.disk.low", { where, free, min: (minFree / 1024 ** 3).toFixed(1) }) }

@@ -15,6 +15,7 @@ import {
   settleAfterReply,
   type ChannelDeps,
   type CoreContext,
+  type Logger,
 } from "../core";
 import { startMailAgent } from "../mail-agent";
 import { createHttpServer, type ReadinessCheck } from "./http-server";
@@ -57,11 +58,13 @@ export interface StartOptions {
   host?: string;
   /** Default "all": the HTTP channels, the mailbox intake and the outbox. */
   role?: StartRole;
+  /** The process's logger (default: built from LOG_LEVEL, on stdout); tests send it to a file. */
+  log?: Logger;
 }
 
 export async function startSystem(opts: StartOptions = {}): Promise<RunningSystem> {
   const role = opts.role ?? "all";
-  const booted = await boot({ env: opts.env });
+  const booted = await boot({ env: opts.env, log: opts.log });
   const { ctx, config, log } = booted;
   memoryCheckpoint(log, "booted (database open)");
   try {

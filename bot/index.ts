@@ -3,7 +3,7 @@
 // commands (cli/chat-command.ts) reach the same bot through createLocalChat.
 import type { Request, Response, Server } from "restify";
 import restify from "restify";
-import type { ChannelDeps } from "../core";
+import { storableJson, type ChannelDeps } from "../core";
 import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from "./runtime";
 import { registerDirectLine, type DirectLineLimits } from "./directline";
 import { registerWebChat } from "./webchat";
@@ -35,6 +35,17 @@ export function registerBotRoutes(server: Server, deps: ChannelDeps, opts: BotRo
     restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }),
     async (req: Request, res: Response) => {
       try {
+        // Stored as the bot's state and transcript (jsonb): no NUL, no lone surrogate, bounded nesting.
+        const storable = storableJson(req.body, 64);
+        if (!storable) return void res.send(400);
+        // Without MicrosoftAppId nobody is authenticated here, so an activity naming the self-hosted Direct
+        // Line's channel could speak in a parent's signed-in conversation (its key is channel + conversation
+        // id): those conversations are reached only through their own token, on /v3/directline.
+        if (!deps.ctx.config.MicrosoftAppId && (storable.value as { channelId?: unknown } | null)?.channelId === "directline") {
+          log.warn({ ip: req.socket.remoteAddress }, "unauthenticated activity for the self-hosted Direct Line's channel refused");
+          return void res.send(403);
+        }
+        req.body = storable.value;
         await runtime.adapter.process(req, res, (context) => runtime.bot.run(context));
       } catch (err) {
         log.warn({ err }, "activity refused");

@@ -44,3 +44,46 @@ export function prismaCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
+
+/** Prisma's codes for a server away: unreachable, timed out, connection closed, no connection free in the pool. */
+const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** The driver adapter's kinds for the same. */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** SQLSTATE: class 08 (connection exception), 57P01–57P03 (shut down, crashed, starting up), 53300 (too many connections). */
+const UNAVAILABLE_SQLSTATE = /^(08\w{3}|57P0[123]|53300)$/;
+const UNAVAILABLE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+/** node-postgres says these in words only. */
+const UNAVAILABLE_WORDS =
+  /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/**
+ * The database is away (down, restarting, unreachable, its connections cut) rather than the request being wrong:
+ * the caller answers « try again shortly » (503) and leaves the work for later — an email stays in the mailbox,
+ * it is not quarantined for it. Follows Prisma's wrapping (meta.driverAdapterError, cause) down to the driver.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length) {
+    const e = queue.shift() as
+      | {
+          code?: unknown;
+          kind?: unknown;
+          message?: unknown;
+          originalCode?: unknown;
+          cause?: unknown;
+          meta?: { driverAdapterError?: unknown };
+        }
+      | null
+      | undefined;
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    if (isAppError(e, "db.unreachable")) return true;
+    for (const code of [e.code, e.originalCode].filter((c): c is string => typeof c === "string"))
+      if (UNAVAILABLE_PRISMA.has(code) || UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code)) return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    if (typeof e.message === "string" && UNAVAILABLE_WORDS.test(e.message)) return true;
+    queue.push(e.cause, e.meta?.driverAdapterError);
+  }
+  return false;
+}

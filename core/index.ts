@@ -2,7 +2,7 @@
 // (the composition root in bin/ also uses core/system.ts to open and migrate the database).
 export { loadConfig, ConfigError, type Config } from "./config";
 export type { CoreContext, ChannelDeps } from "./context";
-export { AppError, isAppError, prismaCode } from "./errors";
+export { AppError, isAppError, isDatabaseUnavailable, prismaCode } from "./errors";
 export { PUBLIC_PATHS, publicUrls } from "./public-urls";
 export { ERROR_CODES, allErrorCodes, type ErrorCode } from "./error-codes";
 export { createLogger, silentLogger, type Logger } from "./logger";
@@ -20,7 +20,7 @@ export {
   type JobRunOutcome,
   type ScheduledJob,
 } from "./scheduled-job";
-export { normalizeEmail, looksLikeEmail, foldText, foldAnswer } from "./util/text";
+export { normalizeEmail, looksLikeEmail, foldText, foldAnswer, storableText, storableJson } from "./util/text";
 export { afterReply, settleAfterReply } from "./util/after-reply";
 export { resolveClientAddress } from "./util/client-address";
 export * from "./accounts";

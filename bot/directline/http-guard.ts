@@ -6,6 +6,7 @@ import type { Request, Response } from "restify";
 import {
   AppError,
   isAppError,
+  isDatabaseUnavailable,
   resolveClientAddress,
   translator,
   type Config,
@@ -24,7 +25,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "directline.body_too_large": 413,
   "directline.upload_not_supported": 415,
   "directline.rate_limited": 429,
+  "db.unreachable": 503,
 };
+
+/** Seconds a client is told to wait while the database is away (a restart takes a few). */
+const UNAVAILABLE_RETRY_S = 5;
 
 /** The headers Web Chat's preflight asks for (x-requested-with comes from RxJS ajax). */
 export const CORS_ALLOWED_HEADERS = "authorization, content-type, x-ms-bot-agent, x-requested-with";
@@ -113,12 +118,18 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   res.sendRaw(status, JSON.stringify(body));
 }
 
-/** An AppError becomes its status and template; anything else is a logged 500 with the generic sentence. */
-export function sendError(req: IncomingMessage, res: Response, err: unknown, log: Logger): void {
+/** An AppError becomes its status and template, the database away a 503; anything else is a logged 500 with the generic sentence. */
+export function sendError(req: IncomingMessage, res: Response, cause: unknown, log: Logger): void {
   const t = translator(requestLang(req));
+  // The database away (a restart, a failover): « try again shortly », not a 500; the turn is not half done.
+  const err =
+    isDatabaseUnavailable(cause) && !isAppError(cause, "db.unreachable")
+      ? new AppError("db.unreachable", { log: `database unavailable: ${(cause as Error).message?.split("\n").pop()}`, cause })
+      : cause;
   if (isAppError(err) && STATUS[err.code] !== undefined) {
     const status = STATUS[err.code] ?? 400;
     if (err.code === "directline.rate_limited") res.setHeader("Retry-After", String(err.params.seconds ?? 60));
+    if (err.code === "db.unreachable") res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_S));
     log.info({ code: err.code, url: req.url?.split("?")[0], reason: err.message }, "Direct Line request refused");
     sendJson(res, status, { error: { code: err.code, message: String(t(err.userKey, err.params)) } });
     return;

@@ -1,7 +1,7 @@
 // The Direct Line endpoint's limits, and the check of what a client posts: the activity types Web Chat sends,
 // text and attachment sizes, rate per conversation and per address. Each refusal is an AppError whose
 // template the person reads (templates/*/errors.json, directline.*).
-import { AppError } from "../../core";
+import { AppError, storableJson } from "../../core";
 
 export interface DirectLineLimits {
   /** Bytes of one POSTed JSON body (Azure's Direct Line: 256 KB). */
@@ -56,10 +56,13 @@ export interface PostedActivity {
 const TYPES = new Set(["message", "event", "typing"]);
 const str = (v: unknown, max: number) => (typeof v === "string" ? v.slice(0, max) : undefined);
 
-export function checkPostedActivity(body: unknown, limits: DirectLineLimits): PostedActivity {
-  if (!body || typeof body !== "object" || Array.isArray(body))
+export function checkPostedActivity(posted: unknown, limits: DirectLineLimits): PostedActivity {
+  if (!posted || typeof posted !== "object" || Array.isArray(posted))
     throw new AppError("directline.invalid_activity", { log: "activity is not an object" });
-  const a = body as Record<string, unknown>;
+  // What is stored (jsonb) and handed to the bot must be storable: no NUL, no lone surrogate, bounded nesting.
+  const storable = storableJson(posted);
+  if (!storable) throw new AppError("directline.invalid_activity", { log: "activity nested too deeply" });
+  const a = storable.value as Record<string, unknown>;
   if (typeof a.type !== "string" || !TYPES.has(a.type))
     throw new AppError("directline.invalid_activity", { log: `activity type ${String(a.type)}` });
   if (a.text !== undefined && typeof a.text !== "string")

@@ -9,6 +9,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { AppError } from "../errors";
 import { lockDataDir } from "./data-dir-lock";
+import { startWalGuard } from "./wal-guard";
 
 export type Prisma = PrismaClient;
 export type DatabaseKind = "pglite" | "postgres";
@@ -42,12 +43,14 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 
 function wrapPglite(db: PGlite, release: () => void = () => undefined): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const walGuard = startWalGuard(db);
   return {
     kind: "pglite",
     prisma,
     pglite: db,
     async close() {
       try {
+        await walGuard.stop();
         await prisma.$disconnect();
         if (!db.closed) await db.close();
       } finally {
@@ -61,8 +64,10 @@ function wrapPglite(db: PGlite, release: () => void = () => undefined): Database
  * PostgreSQL's default shared_buffers (128 MB) lives inside PGlite's WebAssembly memory, which never shrinks:
  * it was a third of the idle process (RSS 460–570 MB). One embedded user needs far less; 32 MB measured
  * 387 → 257 MB RSS after reading every table, with the same results.
+ * max_wal_size 2 GB moves PostgreSQL's own checkpoint request (which spins for good in PGlite: wal-guard.ts)
+ * to ≈ 1 GB of WAL, far beyond the guard's explicit checkpoint at 128 MB.
  */
-const PGLITE_SETTINGS = ["-c", "shared_buffers=32MB"];
+const PGLITE_SETTINGS = ["-c", "shared_buffers=32MB", "-c", "max_wal_size=2GB"];
 
 async function openPgliteDir(dir: string | undefined): Promise<Database> {
   if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true }); // PGlite does not create parents

@@ -1,9 +1,11 @@
 /**
  * Builds the training corpus core/nlu/data/train.jsonl from the hand-written templates in corpus/
- * plus the hand-written natural messages of data/train-natural.jsonl: each template yields several
- * noisy variants, some wrapped into whole emails, some followed by a second, lesser request.
- * The test splits (data/test.jsonl, data/test-2.jsonl, data/test-3.jsonl) are written by hand separately and never trained on:
- * they are read here only so that a generated variant that happens to equal a test sentence is dropped.
+ * plus the hand-written natural messages of data/train-natural.jsonl and the parents' batches whose role is
+ * training (parent-sets.ts): each template yields several noisy variants, some wrapped into whole emails,
+ * some followed by a second, lesser request.
+ * The test splits (data/test.jsonl, data/test-2.jsonl, data/test-3.jsonl) and the calibration and held-out
+ * batches are never trained on: they are read here only so that a generated variant that happens to equal
+ * one of their sentences is dropped.
  * Run: npx tsx core/nlu/build-corpus.ts
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -14,14 +16,19 @@ import { CONTEXT, wrapEmail, wrapReply } from "./corpus/email";
 import { INTENTS, type IntentId } from "./intents";
 import { normalizeText, rewriteKeys, tokenize } from "./normalize";
 import { LEXICON_PATH, setLexicon } from "./segment";
+import { CALIBRATION_SETS, HELD_OUT_SETS, parentSetPath, TRAINING_SET_WEIGHT, TRAINING_SETS } from "./parent-sets";
 
 export interface CorpusLine {
   text: string;
   intent: IntentId;
-  lang: "fr" | "en";
+  lang: "fr" | "en" | "mixed";
   channel?: "email";
-  /** Which template (or natural line) it comes from: train.ts holds whole templates out to calibrate. */
+  /** Which template (or natural line) it comes from. */
   group?: number;
+  /** The parents' batch the line comes from (parent-sets.ts), for train.ts's author folds. */
+  source?: string;
+  /** How many times train.ts counts the line (a parent's own sentence weighs more than a generated one); 1 when absent. */
+  weight?: number;
 }
 
 const SOCIAL = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "human"]);
@@ -31,15 +38,20 @@ const DATA = join(__dirname, "data");
 export function buildCorpus(seed = 20251103): CorpusLine[] {
   const rng = seededRng(seed);
   const out: CorpusLine[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, CorpusLine>();
   const heldOut = heldOutSentences();
   let group = 0;
   const push = (raw: CorpusLine) => {
     const line = { ...raw, group };
     const key = line.intent + "|" + normalizeText(line.text);
-    if (seen.has(key) || heldOut.has(normalizeText(line.text))) return;
-    seen.add(key);
-    out.push(line);
+    if (heldOut.has(normalizeText(line.text))) return;
+    const before = seen.get(key);
+    // A parent's sentence a template happened to generate first keeps the parent's weight.
+    if (before) before.weight = Math.max(before.weight ?? 1, line.weight ?? 1);
+    else {
+      seen.set(key, line);
+      out.push(line);
+    }
   };
   const requestsOf = (lang: "fr" | "en") =>
     INTENTS.filter((i) => !SOCIAL.has(i) && i !== "none").flatMap((i) => TEMPLATES[i]?.[lang] ?? []);
@@ -93,18 +105,37 @@ export function buildCorpus(seed = 20251103): CorpusLine[] {
       push(JSON.parse(raw) as CorpusLine);
     }
   }
+  for (const file of TRAINING_SETS) {
+    for (const line of readLines(parentSetPath(file))) {
+      group++;
+      const { text, intent, lang, channel } = line as CorpusLine;
+      push({ text, intent, lang, ...(channel === "email" ? { channel } : {}), source: file, weight: TRAINING_SET_WEIGHT });
+    }
+  }
   return out;
 }
 
-/** Normalised test sentences of four words or more (shorter ones, « merci », are bound to recur). */
-function heldOutSentences(): Set<string> {
+function readLines(path: string): unknown[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((raw) => raw.trim())
+    .map((raw) => JSON.parse(raw) as unknown);
+}
+
+/**
+ * Normalised sentences of four words or more (shorter ones, « merci », are bound to recur) of every set
+ * that is scored or calibrated on: the team's test splits, the calibration and the held-out batches.
+ */
+export function heldOutSentences(): Set<string> {
   const out = new Set<string>();
-  for (const file of ["test.jsonl", "test-2.jsonl", "test-3.jsonl"]) {
-    const path = join(DATA, file);
-    if (!existsSync(path)) continue;
-    for (const raw of readFileSync(path, "utf8").split("\n")) {
-      if (!raw.trim()) continue;
-      const t = normalizeText((JSON.parse(raw) as { text: string }).text);
+  const paths = [
+    ...["test.jsonl", "test-2.jsonl", "test-3.jsonl"].map((f) => join(DATA, f)),
+    ...[...CALIBRATION_SETS, ...HELD_OUT_SETS].map(parentSetPath),
+  ];
+  for (const path of paths) {
+    for (const line of readLines(path)) {
+      const t = normalizeText((line as { text: string }).text);
       if (t.split(" ").length >= 4) out.add(t);
     }
   }

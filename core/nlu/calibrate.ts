@@ -1,22 +1,20 @@
 /**
- * Calibration of the classifier's probabilities on messages the corpus' authors did not write
- * (issue 13): the external batches 1–6 and the two dev-independent sets (test/fixtures/nlu/README.md;
- * external batches 7 and 8 are never read here, nor any set used to report accuracy). A split by author, not by template: templates share their authors' phrasing, so a model
- * held out on templates is still far surer of itself than it should be on a parent's own words.
+ * Calibration of the classifier's probabilities on messages the corpus' authors did not write and the
+ * model never learned from (issue 13): the parents' batches whose role is calibration (parent-sets.ts,
+ * test/fixtures/nlu/README.md) — never a training batch, never a held-out one. A split by author and
+ * batch, not by template: templates share their authors' phrasing, and a model calibrated on sentences it
+ * learned is far surer of itself than it should be on a parent's own words.
  * Fitted, all deterministic:
  *  - the temperature of the 25 portal intents' softmax (log-loss of the in-scope messages);
  *  - the out-of-scope probability σ(a·z_scope + b·margin_none + c) (logistic regression, Newton steps);
+ *  - the doubt cap (posterior.ts doubtful()): portal answers the scope detector disagrees with (P(out) above
+ *    DOUBT_OUT, a `none`-first intent model, a fifth of their words unknown to the model) are right less
+ *    often than their softmax says, whatever it says: their confidence is capped at the share of them that
+ *    were right on the calibration batches (fewer than DOUBT_MIN_COUNT such answers: DOUBT_CAP, the figure
+ *    of issue 13's second round, where such answers on fresh batches were right six times in ten);
  *  - the clarification threshold: the confidence below which asking « did you mean A or B? » costs less
  *    than answering (a wrong answer costs 1, a question whose two options hold the answer 0.25, one that
  *    does not 0.5 — the parent rephrases).
- * Not fitted here: the doubt cap (posterior.ts doubtful()). The sets above are ones the corpus was tuned
- * on, where a doubtful answer is nearly always right; the figures come from batches measured while they
- * were still fresh to the model (external batches 3 and 4 with the first round's model, batches 5 and 6
- * with this round's before any template was written from them): there, portal answers with P(out) above
- * DOUBT_OUT, a `none`-first intent model or a fifth of their words unknown to the model (DOUBT_UNKNOWN)
- * were right six times in ten (3-4: 25/37, 5-6: 21/38),
- * whatever their softmax said, so their confidence is capped at DOUBT_CAP — still above the clarification
- * threshold, the bot answers, but no threshold at 0.8 trusts them.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,20 +23,11 @@ import { featureTokens } from "./features";
 import { isIntentId, type IntentId } from "./intents";
 import { doubtful, posterior, noneMargin } from "./posterior";
 import type { Calibration, Model } from "./model";
+import { CALIBRATION_SETS, parentSetPath } from "./parent-sets";
 
-const FIXTURES = join(__dirname, "..", "..", "test", "fixtures", "nlu");
 /** The calibration alone, read at import by index.ts (CLARIFY_BELOW) without parsing the whole model. */
 export const CALIBRATION_PATH = join(__dirname, "data", "calibration.json");
-export const CALIBRATION_FILES = [
-  "external-batch-1.jsonl",
-  "external-batch-2.jsonl",
-  "external-batch-3.jsonl",
-  "external-batch-4.jsonl",
-  "external-batch-5.jsonl",
-  "external-batch-6.jsonl",
-  "dev-independent.jsonl",
-  "dev-independent-2.jsonl",
-].map((f) => join(FIXTURES, f));
+export const CALIBRATION_FILES = CALIBRATION_SETS.map(parentSetPath);
 
 export interface HeldLine {
   text: string;
@@ -57,20 +46,40 @@ export function readCalibrationSet(path: string): HeldLine[] {
 export const DOUBT_OUT = 0.015;
 export const DOUBT_UNKNOWN = 0.2;
 export const DOUBT_CAP = 0.6;
+export const DOUBT_MIN_COUNT = 20;
+/** The cap stays below a confident answer's 0.8 and above a coin toss between two intents. */
+const DOUBT_CAP_RANGE = [0.5, 0.75] as const;
 
 export const COST_WRONG = 1;
 export const COST_ASK_USEFUL = 0.25;
 export const COST_ASK_USELESS = 0.5;
 
-export function fitCalibration(model: Model, lines: readonly HeldLine[]): Calibration {
-  const k = model.intents.length;
-  const none = model.intents.indexOf("none");
-  const held = lines.map((l) => {
+/** One calibration message as a model saw it: raw logits, the true intent's index, unknown words of the model. */
+export interface ScoredLine {
+  z: Float64Array;
+  y: number;
+  unknown: number;
+  tokens: number;
+}
+
+/** Scores calibration messages with the model that must not have learned them (the full model, or a fold's). */
+export function scoreLines(model: Model, lines: readonly HeldLine[]): ScoredLine[] {
+  return lines.map((l) => {
     const prepared = prepareText(l.text, l.channel === "email" ? "email" : "chat");
     const tokens = featureTokens(prepared);
     const unknown = tokens.filter((t) => !model.index.has("w:" + t)).length;
     return { z: rawLogits(model, prepared).logits, y: model.intents.indexOf(l.intent), unknown, tokens: tokens.length };
   });
+}
+
+export function fitCalibration(model: Model, lines: readonly HeldLine[]): Calibration {
+  return fitCalibrationScored(model, scoreLines(model, lines));
+}
+
+/** `model` gives the intents and the shape; `held` may come from other models (train.ts's author folds). */
+export function fitCalibrationScored(model: Model, held: readonly ScoredLine[]): Calibration {
+  const k = model.intents.length;
+  const none = model.intents.indexOf("none");
 
   // 1. Temperature of the in-scope softmax.
   const inScope = held.filter((h) => h.y !== none);
@@ -131,7 +140,26 @@ export function fitCalibration(model: Model, lines: readonly HeldLine[]): Calibr
     doubtCap: DOUBT_CAP,
   };
 
-  // 3. Clarification threshold, from the calibrated answers.
+  // 3. Doubt cap: how often the doubtful portal answers were right.
+  const scoped = { ...model, calibration: partial };
+  const ranked = held.map(({ z, y, unknown, tokens }) => {
+    const info = { noneMargin: 0 };
+    const probs = posterior(scoped, z, info);
+    let best = 0;
+    for (let c = 1; c < k; c++) if (probs[c] > probs[best]) best = c;
+    return { right: best === y, doubtful: doubtful(scoped, probs, best, info.noneMargin, unknown, tokens) };
+  });
+  const doubted = ranked.filter((r) => r.doubtful);
+  const doubtCap =
+    doubted.length < DOUBT_MIN_COUNT
+      ? DOUBT_CAP
+      : Math.min(
+          DOUBT_CAP_RANGE[1],
+          Math.max(DOUBT_CAP_RANGE[0], Math.round((100 * doubted.filter((r) => r.right).length) / doubted.length) / 100),
+        );
+  partial.doubtCap = doubtCap;
+
+  // 4. Clarification threshold, from the calibrated answers.
   const calibrated = { ...model, calibration: partial };
   const answers = held.map(({ z, y, unknown, tokens }) => {
     const info = { noneMargin: 0 };
@@ -143,7 +171,7 @@ export function fitCalibration(model: Model, lines: readonly HeldLine[]): Calibr
       if (probs[c] > probs[b]) [r, b] = [b, c];
       else if (probs[c] > probs[r]) r = c;
     }
-    const conf = doubtful(calibrated, probs, b, info.noneMargin, unknown, tokens) ? Math.min(probs[b], DOUBT_CAP) : probs[b];
+    const conf = doubtful(calibrated, probs, b, info.noneMargin, unknown, tokens) ? Math.min(probs[b], doubtCap) : probs[b];
     return { conf, right: b === y, inTwo: b === y || r === y };
   });
   let best = { t: 0, cost: Infinity };

@@ -78,6 +78,16 @@ leo hugo louis arthur jules lucas theo mila florence victoria eva alexis antoine
 sarah sophie megane camille justin jayden aiden mason lily ava ella grace omar karim yasmine fatima ali mohamed
 `);
 
+/**
+ * What the parent says happened to the password or account: lost (forgotten, locked, expired, a temporary
+ * one) is a reset whatever verb follows (« j'ai oublié mon mot de passe, je veux le changer »); a password the
+ * parent still has (current, logged in) is a change. SPEC §6 draws the line there, not at the verb.
+ */
+const LOST = words(
+  "oublie oublier oubliee oubli oublies forgot forget forgotten forgetting bloque bloquee barre barree locked lock lockout expire expired expiree temporaire temporary perdu lost",
+);
+const KNOWN = words("actuel actuelle current connecte connectee logged signed");
+
 /** Words that say nothing about the object (skipped when looking for it). */
 const STOP = words(`
 le la les l un une des du de d au aux a et ou en dans sur pour par avec sans mon ma mes ton ta tes son sa ses notre nos
@@ -109,6 +119,8 @@ export function scopeFeatures(tokens: readonly string[], names?: ReadonlySet<str
     if (CHILD.has(t) || FIRST_NAMES.has(t) || names?.has(t)) child = true;
     if (SCHOOLS.has(t)) school = true;
     if (PORTAL.has(t)) portal = true;
+    if (LOST.has(t)) out.add("s:cue:lost");
+    if (KNOWN.has(t)) out.add("s:cue:known");
     const a = ANCHORS[t];
     if (a === undefined) continue;
     out.add("s:a:" + a);

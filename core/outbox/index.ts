@@ -3,11 +3,14 @@ export { enqueueEmail, newMessageId, type EnqueueEmailOptions, type EnqueuedEmai
 export { renderEmail, escapeHtml, type RenderedEmail } from "./render-email";
 export {
   claimDueEmails,
+  releaseOrphanedClaims,
   markEmailSent,
   markEmailFailed,
   SECRET_BEARING_TEMPLATES,
   WIPED_BODY,
   outboxStats,
+  outboxHealth,
+  type OutboxHealth,
   retryDelayMs,
   MAX_ATTEMPTS,
   LEASE_MS,

@@ -72,6 +72,19 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
   return rows.map((r) => ({ ...r, headers: (r.headers ?? {}) as Record<string, string>, leaseUntil }));
 }
 
+/**
+ * The embedded database serves one process at a time (DATA_DIR/pglite.lock): an email still SENDING when a
+ * process opens it was claimed by one that died (a crash, a SIGKILL). It is due again at once, rather than after
+ * its lease (5 min) — the attempt it was on still counts. On PostgreSQL other instances may be sending: never.
+ */
+export async function releaseOrphanedClaims(ctx: CoreContext): Promise<number> {
+  if (ctx.config.DATABASE_URL) return 0;
+  const expired = new Date(ctx.now().getTime() - 1); // the claim's test is "lockedUntil < now"
+  return ctx.prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${expired}
+    WHERE status = 'SENDING' AND "lockedUntil" > ${expired}`;
+}
+
 type Claim = Pick<ClaimedEmail, "id" | "leaseUntil">;
 
 /**
@@ -151,4 +164,24 @@ export async function outboxStats(ctx: CoreContext): Promise<Record<string, numb
   const out: Record<string, number> = { PENDING: 0, SENDING: 0, SENT: 0, FAILED: 0 };
   for (const g of groups) out[g.status] = g._count._all;
   return out;
+}
+
+export interface OutboxHealth {
+  /** Emails that failed at least once and wait for their next attempt. */
+  retrying: number;
+  /** Emails given up (a permanent refusal, or every attempt failed). */
+  failed: number;
+  /** The most recent error among them, as the transport said it (null when none). */
+  lastError: string | null;
+}
+
+/** For `doctor`: what is stuck in the outbox, and why. */
+export async function outboxHealth(ctx: CoreContext): Promise<OutboxHealth> {
+  const stuck = { OR: [{ status: "PENDING" as const, attempts: { gt: 0 } }, { status: "FAILED" as const }] };
+  const [retrying, failed, last] = await Promise.all([
+    ctx.prisma.outboxMessage.count({ where: { status: "PENDING", attempts: { gt: 0 } } }),
+    ctx.prisma.outboxMessage.count({ where: { status: "FAILED" } }),
+    ctx.prisma.outboxMessage.findFirst({ where: stuck, orderBy: { nextAttemptAt: "desc" }, select: { lastError: true } }),
+  ]);
+  return { retrying, failed, lastError: last?.lastError ?? null };
 }

@@ -1,10 +1,12 @@
 // Staff sign-in and sessions of the triage console. The cookie carries a random token; the database keeps its
 // SHA-256 only. A wrong password counts against the email (5 → 15 min lock, for unknown emails too, so the
-// lock tells nothing) and every attempt against the client (30 per 15 min). CSRF tokens are an HMAC of the
-// session, so any instance can check them without storing anything more.
+// lock tells nothing; a real account's owner is emailed) and every attempt against the client (30 per 15
+// min). CSRF tokens are an HMAC of the session, so any instance can check them without storing anything more.
 import type { CoreContext } from "../context";
 import type { StaffRole } from "../db/generated/enums";
 import { recordAudit } from "../audit";
+import { afterReply } from "../util/after-reply";
+import { enqueueEmail } from "../outbox/enqueue-email";
 import { checkHash, generateToken, sha256 } from "../accounts/secrets";
 import { keyedHash } from "../accounts/app-secret";
 import { consumeRateLimit, emailKey, lockedUntil, recordFailure, clearRateLimit } from "../accounts/rate-limit";
@@ -62,7 +64,7 @@ export async function signInStaff(ctx: CoreContext, opts: { email: string; passw
   const locked = await lockedUntil(ctx, key);
   if (locked) throw staffError("signin_locked", { params: { minutes: minutesUntil(ctx, locked) } });
   const row = looksLikeEmail(email)
-    ? await ctx.prisma.staff.findFirst({ where: { email, active: true }, select: { id: true, passwordHash: true } })
+    ? await ctx.prisma.staff.findFirst({ where: { email, active: true }, select: { id: true, email: true, passwordHash: true } })
     : null;
   const ok = await checkHash(typeof opts.password === "string" ? opts.password : "", row?.passwordHash ?? null);
   if (!ok || !row) {
@@ -76,6 +78,19 @@ export async function signInStaff(ctx: CoreContext, opts: { email: string; passw
     });
     if (failure.locked) {
       log.warn({ staffId: row?.id ?? null }, "staff sign-in locked after repeated failures");
+      // The owner is told (someone may be guessing her password), after the reply: the attacker waits the
+      // same time whether or not the email has an account.
+      if (row) {
+        const to = row.email;
+        afterReply(ctx, "staff lock notice", async () => {
+          await enqueueEmail(ctx, {
+            template: "triage:signIn.lockedEmail",
+            lang: "fr",
+            to,
+            params: { failures: STAFF_POLICY.signIn.maxFailures, minutes: STAFF_POLICY.signIn.lockMs / 60_000 },
+          });
+        });
+      }
       throw staffError("signin_locked", { params: { minutes: minutesUntil(ctx, failure.lockedUntil!) } });
     }
     throw staffError("signin_invalid");

@@ -167,11 +167,12 @@ export function startImapIntake(ctx: CoreContext, opts: ImapIntakeOptions): Imap
   const loop = (async () => {
     while (!stopped) {
       if (!lock?.held) {
+        let failed = false;
         lock = await acquireMailboxLock(ctx, { mailbox }).catch(
-          (err) => (log.warn({ err: (err as Error).message }, "mailbox lock failed"), null),
+          (err) => ((failed = true), log.warn({ err: (err as Error).message }, "mailbox lock failed: trying again"), null),
         );
         if (!lock) {
-          log.info("another agent holds this mailbox: standing by");
+          if (!failed) log.info("another agent holds this mailbox: standing by");
           await sleep(opts.lockRetryMs ?? 5_000);
           continue;
         }

@@ -1,9 +1,9 @@
 // Delivers the outbox: claims due emails one at a time, hands each to the transport, records the result.
-// Retries with backoff (core/outbox); a 5xx answer from the SMTP server is permanent, anything else is retried.
+// Retries with backoff (core/outbox); a 5xx answer about the email itself is permanent, anything else is retried.
 // One claim per email (not a batch): a lease then covers one delivery, never the wait behind slower ones,
 // so another instance cannot take back an email still queued here and send it a second time.
 import type { CoreContext } from "../../core";
-import { claimDueEmails, markEmailFailed, markEmailSent } from "../../core";
+import { claimDueEmails, markEmailFailed, markEmailSent, releaseOrphanedClaims } from "../../core";
 import type { MailTransport } from "./mail-transport";
 
 /** One delivery attempt, for the metrics (ChannelDeps.metrics.recordDelivery). */
@@ -15,9 +15,17 @@ export interface DeliveryResult {
   failed: number;
 }
 
+/** The SMTP commands whose answer is about this one email: its recipient, its content (nodemailer's err.command). */
+const ABOUT_THIS_EMAIL = new Set(["RCPT TO", "DATA"]);
+
+/**
+ * A 5xx about this email (recipient unknown, content refused) is final. A 5xx to the whole session — at the
+ * greeting, EHLO, AUTH or MAIL FROM: a server refusing everything, misconfigured or not yet allowing us —
+ * says nothing of this email: it is retried like a 4xx, so that once the server is fixed what waited is sent.
+ */
 function isPermanent(err: unknown): boolean {
-  const code = (err as { responseCode?: number }).responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+  const { responseCode: code, command } = err as { responseCode?: number; command?: string };
+  return typeof code === "number" && code >= 500 && code < 600 && ABOUT_THIS_EMAIL.has(command ?? "");
 }
 
 /** Delivers up to `limit` due emails; `shouldStop` is asked before each claim (shutdown ends a round early). */
@@ -99,7 +107,15 @@ export function startOutboxDelivery(
         if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
       });
   };
-  tick();
+  // Before the first round: the claims a dead process left on the embedded database are due again now.
+  busy = true;
+  running = releaseOrphanedClaims(ctx)
+    .then((n) => n && ctx.log.child({ component: "outbox" }).warn({ emails: n }, "emails a stopped process was sending: due again"))
+    .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox claims not released"))
+    .finally(() => {
+      busy = false;
+      if (!stopped) tick();
+    });
   return {
     kick() {
       if (stopped) return;

@@ -66,10 +66,16 @@ export function fileTransport(dir: string): MailTransport {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const file = path.join(dir, emlFileName(email.messageId));
       const tmp = `${file}.tmp`;
-      // 0600 like DATA_DIR/secret.key: these files carry temporary passwords, codes and validation links.
-      fs.writeFileSync(tmp, info.message as Buffer, { mode: 0o600 });
-      fs.chmodSync(tmp, 0o600); // a leftover .tmp of a crashed write keeps its old mode otherwise
-      fs.renameSync(tmp, file); // atomic: a reader never sees half an email
+      try {
+        // 0600 like DATA_DIR/secret.key: these files carry temporary passwords, codes and validation links.
+        fs.writeFileSync(tmp, info.message as Buffer, { mode: 0o600 });
+        fs.chmodSync(tmp, 0o600); // a leftover .tmp of a crashed write keeps its old mode otherwise
+        fs.renameSync(tmp, file); // atomic: a reader never sees half an email
+      } catch (err) {
+        // A full disk (ENOSPC) leaves half a file: removed, or it holds the space the retry needs.
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
     },
     async verify() {
       fs.mkdirSync(dir, { recursive: true });

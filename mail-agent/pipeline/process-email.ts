@@ -1,9 +1,11 @@
 // The orchestrator: runs the numbered stages in order on one email, stops at the first stage that marks an
 // outcome, persists the decision, notifies. A stage that throws puts the email in quarantine (kept whole,
-// with the stage and the reason) and never stops the next email. `dryRun` (mail inspect) writes nothing.
+// with the stage and the reason) and never stops the next email — unless the database is away: then the batch
+// waits in the mailbox. `dryRun` (mail inspect) writes nothing.
 import {
   getQuarantinedEmail,
   isAppError,
+  isDatabaseUnavailable,
   quarantineEmail,
   recordQuarantineReplayFailure,
   emailContentHash,
@@ -131,6 +133,14 @@ export interface IncomingEmail {
   source: MailSource;
 }
 
+/**
+ * The database away (a restart) says nothing of the email: it is not quarantined for it. The whole batch
+ * fails instead and stays where it is (INBOX, the inbox folder) for the intake's next pass.
+ */
+function unlessDatabaseAway(err: unknown): void {
+  if (isDatabaseUnavailable(err)) throw err;
+}
+
 /** Runs `stages` on one email; a stage that throws quarantines it (kept whole) and ends its run. */
 async function runStages(
   mail: MailContext,
@@ -143,6 +153,7 @@ async function runStages(
     try {
       await stage(mail, deps);
     } catch (err) {
+      unlessDatabaseAway(err);
       state.done = true;
       state.quarantineId = await quarantine(mail, deps, name, reasonOf(err));
     }
@@ -185,6 +196,7 @@ export async function processEmails(deps: PipelineDeps, batch: IncomingEmail[]):
       try {
         await persistStage(mail, depsOf(mail));
       } catch (err) {
+        unlessDatabaseAway(err);
         state.done = true;
         state.quarantineId = await quarantine(mail, depsOf(mail), "12-persist", reasonOf(err));
       }

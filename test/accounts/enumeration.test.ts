@@ -4,7 +4,17 @@
 import { resetPasswordWithSecretAnswer, sendChatSignInCode, signIn, verifyChatSignInCode } from "../../core/accounts";
 import { settleAfterReply } from "../../core/util/after-reply";
 import { makeAccount } from "../factories/families";
-import { accountsContext, auditActions, codeOf, emailsTo, lastEmailTo, setup, type AccountsTestContext } from "./support";
+import {
+  accountsContext,
+  auditActions,
+  codeOf,
+  emailsTo,
+  lastEmailTo,
+  seenAnswer,
+  setup,
+  type AccountsTestContext,
+  type SeenAnswer,
+} from "./support";
 
 const t = setup();
 let ctx: AccountsTestContext;
@@ -15,25 +25,8 @@ beforeEach(() => {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-interface Seen {
-  code: string;
-  userKey: string;
-  params: Record<string, unknown>;
-  message: string;
-  detail?: string;
-}
-
-async function seen(p: Promise<unknown>): Promise<Seen> {
-  try {
-    await p;
-    return { code: "no error", userKey: "", params: {}, message: "" };
-  } catch (err) {
-    const e = err as Seen;
-    return { code: e.code, userKey: e.userKey, params: e.params, message: e.message, detail: e.detail };
-  }
-}
 /** What a person can be shown: everything but the operator's detail. */
-const shown = ({ detail: _detail, ...rest }: Seen) => rest;
+const shown = ({ detail: _detail, ...rest }: SeenAnswer) => rest;
 
 const codeIn = (text: string) => /\n(\d{6})\n/.exec(text)![1];
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -42,12 +35,13 @@ describe("what a person is told does not depend on whether the email has an acco
   it("sign-in, secret answers and chat codes: same code, key, params and message; the difference is only in `detail`", async () => {
     const { account } = await makeAccount(ctx.prisma, { email: "connue@example.com" });
     const unknown = "inconnue@example.com";
-    const scenario = async (email: string): Promise<Seen[]> => {
-      const out: Seen[] = [];
-      for (let i = 0; i < 6; i++) out.push(await seen(signIn(ctx, { email, password: `Faux${i}-2026` })));
-      for (let i = 0; i < 6; i++) out.push(await seen(resetPasswordWithSecretAnswer(ctx, { email, answer: `mauvaise ${i}` })));
-      out.push(await seen(sendChatSignInCode(ctx, { email, channelKey: `c-${email}`, lang: "fr" })));
-      for (let i = 0; i < 3; i++) out.push(await seen(verifyChatSignInCode(ctx, { email, code: "000000", channelKey: `c-${email}` })));
+    const scenario = async (email: string): Promise<SeenAnswer[]> => {
+      const out: SeenAnswer[] = [];
+      for (let i = 0; i < 6; i++) out.push(await seenAnswer(signIn(ctx, { email, password: `Faux${i}-2026` })));
+      for (let i = 0; i < 6; i++) out.push(await seenAnswer(resetPasswordWithSecretAnswer(ctx, { email, answer: `mauvaise ${i}` })));
+      out.push(await seenAnswer(sendChatSignInCode(ctx, { email, channelKey: `c-${email}`, lang: "fr" })));
+      for (let i = 0; i < 3; i++)
+        out.push(await seenAnswer(verifyChatSignInCode(ctx, { email, code: "000000", channelKey: `c-${email}` })));
       return out;
     };
     const known = await scenario(account.email);
@@ -62,10 +56,10 @@ describe("what a person is told does not depend on whether the email has an acco
 });
 
 describe("daily cap on secret answers (10 a day, then 24 h)", () => {
-  async function tenWrong(email: string): Promise<Seen[]> {
-    const out: Seen[] = [];
+  async function tenWrong(email: string): Promise<SeenAnswer[]> {
+    const out: SeenAnswer[] = [];
     for (let i = 1; i <= 10; i++) {
-      out.push(shown(await seen(resetPasswordWithSecretAnswer(ctx, { email, answer: `mauvaise ${i}` }))));
+      out.push(shown(await seenAnswer(resetPasswordWithSecretAnswer(ctx, { email, answer: `mauvaise ${i}` }))));
       if (i === 5) ctx.clock.advance(31 * MINUTE); // the short lock waited out, as an attacker would
     }
     return out;
@@ -142,7 +136,7 @@ describe("daily caps on chat codes", () => {
     const mail = await lastEmailTo(ctx, account.email);
     expect(mail.template).toBe("accounts:email.chatCodeLocked");
     expect(mail.text).toContain("Nous avons reçu 10 codes de vérification incorrects");
-    const locked = await seen(sendChatSignInCode(ctx, { email: account.email, channelKey: "conv", lang: "fr" }));
+    const locked = await seenAnswer(sendChatSignInCode(ctx, { email: account.email, channelKey: "conv", lang: "fr" }));
     expect(locked).toMatchObject({ code: "accounts.code_locked", params: { minutes: 24 * 60 } });
 
     ctx.clock.advance(24 * HOUR);
@@ -154,10 +148,10 @@ describe("daily caps on chat codes", () => {
   it("locks an email without an account after the same number of guesses, with the same answers", async () => {
     const { account } = await makeAccount(ctx.prisma);
     const run = async (email: string) => {
-      const out: Seen[] = [];
-      out.push(shown(await seen(sendChatSignInCode(ctx, { email, channelKey: "k", lang: "fr" }))));
-      for (let i = 0; i < 11; i++) out.push(shown(await seen(verifyChatSignInCode(ctx, { email, code: "123456", channelKey: "k" }))));
-      out.push(shown(await seen(sendChatSignInCode(ctx, { email, channelKey: "k", lang: "fr" }))));
+      const out: SeenAnswer[] = [];
+      out.push(shown(await seenAnswer(sendChatSignInCode(ctx, { email, channelKey: "k", lang: "fr" }))));
+      for (let i = 0; i < 11; i++) out.push(shown(await seenAnswer(verifyChatSignInCode(ctx, { email, code: "123456", channelKey: "k" }))));
+      out.push(shown(await seenAnswer(sendChatSignInCode(ctx, { email, channelKey: "k", lang: "fr" }))));
       return out;
     };
     const known = await run(account.email);

@@ -5,6 +5,7 @@ import { settleAfterReply } from "../../core/util/after-reply";
 import type { CoreContext } from "../../core/context";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testClock, testConfig, type TestClock } from "../helpers/context";
+import { testLogStream } from "../helpers/test-logs";
 
 export interface AccountsTestContext extends CoreContext {
   clock: TestClock;
@@ -14,11 +15,13 @@ export interface AccountsTestContext extends CoreContext {
 
 export function accountsContext(db: TestDatabase): AccountsTestContext {
   let buffer = "";
+  const fileCopy = testLogStream();
   const log = createLogger({
     level: "trace",
     destination: {
       write: (s: string) => {
         buffer += s;
+        fileCopy?.write(s);
       },
     } as never,
   });
@@ -88,4 +91,23 @@ export function setup(): { db: () => TestDatabase } {
     await db.close();
   });
   return { db: () => db };
+}
+
+/** What a use case answered: the error a person is shown (code, template, params, message) and the operator's detail. */
+export interface SeenAnswer {
+  code: string;
+  userKey: string;
+  params: Record<string, unknown>;
+  message: string;
+  detail?: string;
+}
+
+export async function seenAnswer(p: Promise<unknown>): Promise<SeenAnswer> {
+  try {
+    await p;
+    return { code: "no error", userKey: "", params: {}, message: "" };
+  } catch (err) {
+    const e = err as SeenAnswer;
+    return { code: e.code, userKey: e.userKey, params: e.params, message: e.message, detail: e.detail };
+  }
 }

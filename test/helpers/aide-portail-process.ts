@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { keepChildOutput } from "./test-logs";
 
 export const BIN = path.resolve(__dirname, "../../bin/aide-portail.js");
 
@@ -45,7 +46,12 @@ export async function startAidePortail(env: Record<string, string>, args: string
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      keepChildOutput(`start-${child.pid}`, out); // the suite-wide log check reads it (test-logs.ts)
+      resolve(code);
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready within ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
     child.stdout!.on("data", () => {

@@ -1,12 +1,13 @@
-// A CoreContext for tests: a real database, a config pointing at a temp DATA_DIR, a silent logger,
+// A CoreContext for tests: a real database, a config pointing at a temp DATA_DIR, a silent logger (or the
+// suite's log file when AIDE_PORTAIL_TEST_LOG_DIR is set: test-logs.ts),
 // and a clock the test controls.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../../core/config";
-import { silentLogger } from "../../core/logger";
 import type { CoreContext } from "../../core/context";
 import type { TestDatabase } from "./test-database";
+import { testLogger } from "./test-logs";
 
 export interface TestClock {
   now: () => Date;
@@ -34,5 +35,5 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export function testContext(db: TestDatabase, opts: { clock?: TestClock; config?: Config } = {}): CoreContext & { clock: TestClock } {
   const clock = opts.clock ?? testClock();
-  return { prisma: db.prisma, config: opts.config ?? testConfig(), log: silentLogger, now: clock.now, clock };
+  return { prisma: db.prisma, config: opts.config ?? testConfig(), log: testLogger(), now: clock.now, clock };
 }

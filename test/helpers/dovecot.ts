@@ -19,6 +19,10 @@ export interface Dovecot {
   stop(): Promise<void>;
   start(): Promise<void>;
   restart(): Promise<void>;
+  /** Stops the server and keeps its mail (start() brings it back: the « Dovecot restarted » fault). */
+  halt(): Promise<void>;
+  /** Delivers a message straight into the user's Maildir, as the local delivery agent does, even while halted. */
+  deliver(user: "aide" | "test", raw: Buffer): void;
 }
 
 function config(d: string, port: number): string {
@@ -117,6 +121,19 @@ export async function startDovecot(): Promise<Dovecot> {
     async restart() {
       await halt();
       await d.start();
+    },
+    halt: () => halt(),
+    deliver(user, raw) {
+      const maildir = path.join(dir, "mail", "cepeo.test", user, "Maildir");
+      const name = `${Date.now()}.M${process.hrtime.bigint()}P${process.pid}.test`;
+      for (const sub of ["tmp", "new", "cur"]) fs.mkdirSync(path.join(maildir, sub), { recursive: true });
+      // Maildir's own two steps: written in tmp/, then renamed into new/ (a reader never sees half a message).
+      fs.writeFileSync(path.join(maildir, "tmp", name), raw);
+      if (process.getuid?.() === 0) {
+        for (const p of [maildir, ...["tmp", "new", "cur"].map((s) => path.join(maildir, s)), path.join(maildir, "tmp", name)])
+          fs.chownSync(p, uid, uid);
+      }
+      fs.renameSync(path.join(maildir, "tmp", name), path.join(maildir, "new", name));
     },
   };
   async function halt(): Promise<void> {

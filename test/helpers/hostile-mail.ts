@@ -1,7 +1,9 @@
 // A generator of hostile MIME messages (the held-out public corpus's kinds, made here): broken boundaries,
 // bad charsets, huge headers, 5 MB bodies, deeply nested multiparts, NUL bytes, invalid base64 and
 // quoted-printable, missing headers, 8-bit headers, duplicate Message-IDs, zip-bomb-like attachments and
-// more. Deterministic (seeded), so a failure names a message that can be generated again.
+// more, and header injection. Deterministic (seeded), so a failure names a message that can be generated again.
+// `light` keeps one of each heavy kind (5 MB bodies, megabyte headers, 1000-deep nesting, zip bombs), so that
+// many seeds together make thousands of messages in bounded time (test/production/abuse/malformed-mail).
 import zlib from "node:zlib";
 
 export interface HostileMessage {
@@ -9,7 +11,7 @@ export interface HostileMessage {
   raw: Buffer;
 }
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -23,8 +25,12 @@ function prng(seed: number): () => number {
 const CRLF = "\r\n";
 const WORDS = ["Bonjour", "mot de passe", "portail", "bulletin", "mon fils", "Léa", "école", "absence", "compte", "merci", "ça", "été"];
 
-export function generateHostileMessages(seed = 20261201): HostileMessage[] {
+/** A header value carrying CR/LF in every disguise, each trying to smuggle a Bcc or a second body. */
+export const INJECTED_ADDRESS = "victime.injection@evil.example";
+
+export function generateHostileMessages(seed = 20261201, opts: { light?: boolean } = {}): HostileMessage[] {
   const rnd = prng(seed);
+  const heavy = (n: number) => (opts.light ? Math.min(n, 1) : n);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const int = (n: number) => Math.floor(rnd() * n);
   const sentence = () => Array.from({ length: 4 + int(12) }, () => pick(WORDS)).join(" ");
@@ -81,8 +87,9 @@ export function generateHostileMessages(seed = 20261201): HostileMessage[] {
     const body = i % 2 ? bytes(200 + int(2000)) : Buffer.from(sentence(), "utf16le");
     add("bad-charset", Buffer.concat([Buffer.from(`${head()}${CRLF}Content-Type: text/plain; charset=${cs}${CRLF}${CRLF}`), body]));
   }
-  for (let i = 0; i < 12; i++) {
-    const kind = i % 6;
+  for (let i = 0; i < (opts.light ? 6 : 12); i++) {
+    const kind = opts.light ? (i + seed) % 6 : i % 6;
+    if (opts.light && (kind === 0 || kind === 2) && i > 0) continue; // one megabyte-sized header per light set
     const extra =
       kind === 0
         ? [`X-Huge: ${"a".repeat(1_000_000)}`] // one unfolded 1 MB line
@@ -97,7 +104,7 @@ export function generateHostileMessages(seed = 20261201): HostileMessage[] {
                 : [`Subject: ${"=?utf-8?B?w6k=?= ".repeat(40000)}`];
     add("huge-headers", `${head(extra)}${CRLF}${CRLF}${sentence()}`);
   }
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < heavy(4); i++) {
     const big =
       i % 2
         ? Buffer.alloc(5 * 1024 * 1024, "é")
@@ -107,7 +114,7 @@ export function generateHostileMessages(seed = 20261201): HostileMessage[] {
     const cte = i % 2 ? "base64" : "8bit";
     add("5mb-body", `${head()}${CRLF}Content-Type: text/plain; charset=utf-8${CRLF}Content-Transfer-Encoding: ${cte}${CRLF}${CRLF}${big}`);
   }
-  for (const depth of [20, 50, 100, 200, 400, 1000])
+  for (const depth of opts.light ? [20, 50 + (seed % 150)] : [20, 50, 100, 200, 400, 1000])
     add(`nested-${depth}`, `${head()}${CRLF}MIME-Version: 1.0${CRLF}${nested(depth, sentence())}`);
   for (let i = 0; i < 20; i++) {
     const where = i % 4;
@@ -167,7 +174,7 @@ export function generateHostileMessages(seed = 20261201): HostileMessage[] {
     add("two-message-ids", `${head([`Message-ID: <second-${i}@exemple.ca>`])}${CRLF}${CRLF}${sentence()}`);
   }
   const bomb = zlib.gzipSync(Buffer.alloc(30 * 1024 * 1024)); // 30 MB of zeros in ~30 KB
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < heavy(6); i++) {
     const b = `zip${i}`;
     const type = pick(["application/zip", "application/gzip", "application/octet-stream", "message/rfc822", "text/plain"]);
     add(
@@ -195,6 +202,25 @@ export function generateHostileMessages(seed = 20261201): HostileMessage[] {
       `${head(["Content-Type: multipart/report; report-type=delivery-status; boundary=r"])}${CRLF}${CRLF}--r${CRLF}Content-Type: message/delivery-status${CRLF}${CRLF}garbage${CRLF}--r`,
     ][k];
     add(["bare-lf", "bare-cr", "broken-encoded-words", "html-bomb", "bad-dates-and-ids", "huge-params", "tnef", "broken-report"][k], raw);
+  }
+  const injections = [
+    `Subject: =?utf-8?Q?Bonjour=0D=0ABcc:_${INJECTED_ADDRESS}?=`,
+    `Subject: =?utf-8?B?${Buffer.from(`Bulletin\r\nBcc: ${INJECTED_ADDRESS}\r\n\r\ncorps`).toString("base64")}?=`,
+    `Reply-To: =?utf-8?Q?x=0D=0ABcc:?= <parent@exemple.ca>, ${INJECTED_ADDRESS}`,
+    `Reply-To: "a\r\nBcc: ${INJECTED_ADDRESS}" <parent@exemple.ca>`,
+    `References: <a@b>${CRLF}\tBcc: ${INJECTED_ADDRESS}`,
+    `Message-ID: <x@y>%0D%0ABcc:${INJECTED_ADDRESS}`,
+    `In-Reply-To: <AP-000001@exemple.ca>\r\nBcc: ${INJECTED_ADDRESS}`,
+    `Content-Type: text/plain; charset="utf-8\r\nBcc: ${INJECTED_ADDRESS}"`,
+  ];
+  for (let i = 0; i < 16; i++) {
+    const inj = injections[i % injections.length];
+    const from =
+      i % 2 ? `From: =?utf-8?Q?Parent=0D=0ABcc:_${INJECTED_ADDRESS}?= <inj${i}@exemple.ca>` : `From: Parent <inj${i}@exemple.ca>`;
+    add(
+      "header-injection",
+      `${from}${CRLF}To: portail.famille@cepeo.on.ca${CRLF}${inj}${CRLF}Message-ID: <inj-${seed}-${i}@exemple.ca>${CRLF}${CRLF}${sentence()}`,
+    );
   }
   while (out.length < 300) add("random-bytes", bytes(100 + int(5000)));
   return out;

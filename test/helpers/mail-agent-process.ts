@@ -7,6 +7,7 @@ import { ImapFlow } from "imapflow";
 import { boot } from "../../bin/boot";
 import { createMetrics } from "../../core";
 import { startMailAgent } from "../../mail-agent";
+import { testLogger, testLogStream } from "./test-logs";
 
 async function main(): Promise<void> {
   if (process.env.CRASH_BEFORE_MOVE === "1") {
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
       return new Promise(() => undefined);
     } as typeof ImapFlow.prototype.messageMove;
   }
-  const booted = await boot({});
+  // Its logs join the suite-wide log check when one is asked for (test-logs.ts), else stdout as before.
+  const booted = await boot({ log: testLogStream() ? testLogger() : undefined });
   const agent = startMailAgent(
     { ctx: booted.ctx, metrics: createMetrics(booted.ctx) },
     { outboxIntervalMs: 100, pollMs: 1000, backoff: { baseMs: 100, maxMs: 500 }, lockRetryMs: 500 },

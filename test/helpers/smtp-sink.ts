@@ -1,5 +1,6 @@
 // An SMTP receiver in the test process (smtp-server): stores every message; can be taken down and brought
-// back on the same port (the « SMTP down, then up » test); `onMessage` lets a test act as an auto-responder.
+// back on the same port (the « SMTP down, then up » test); `onMessage` lets a test act as an auto-responder;
+// `refuse` makes it answer every session with an error code (4xx or 5xx) at one step, until set back to null.
 import { SMTPServer } from "smtp-server";
 
 export interface SinkMessage {
@@ -8,11 +9,23 @@ export interface SinkMessage {
   raw: string;
 }
 
+/** Where and how the sink refuses: at the greeting, at MAIL FROM, or at RCPT TO (one recipient). */
+export interface SmtpRefusal {
+  at: "connect" | "mail" | "rcpt";
+  code: number;
+  message: string;
+  /** At "rcpt": only this recipient (default: every one). */
+  recipient?: string;
+}
+
 export interface SmtpSink {
   url: string;
   port: number;
   received: SinkMessage[];
   onMessage?: (m: SinkMessage) => void;
+  refuse: SmtpRefusal | null;
+  /** How many times the sink refused (each is one delivery attempt turned away). */
+  refusals: number;
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -24,11 +37,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: "",
     port: 0,
     received: [],
+    refuse: null,
+    refusals: 0,
     async up() {
+      const refused = (at: SmtpRefusal["at"], recipient?: string): Error | null => {
+        const r = sink.refuse;
+        if (!r || r.at !== at || (r.recipient && r.recipient !== recipient)) return null;
+        sink.refusals++;
+        return Object.assign(new Error(r.message), { responseCode: r.code });
+      };
       const srv = new SMTPServer({
         authOptional: true,
         disabledCommands: ["STARTTLS"],
         logger: false,
+        onConnect: (_session, cb) => cb(refused("connect") ?? undefined),
+        onMailFrom: (_address, _session, cb) => cb(refused("mail") ?? undefined),
+        onRcptTo: (address, _session, cb) => cb(refused("rcpt", address.address) ?? undefined),
         onData(stream, session, cb) {
           const chunks: Buffer[] = [];
           stream.on("data", (c: Buffer) => chunks.push(c));

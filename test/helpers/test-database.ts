@@ -26,7 +26,8 @@ function migrationsHash(): string {
   return h.digest("hex").slice(0, 16);
 }
 
-async function pgliteTemplate(): Promise<Blob> {
+/** A migrated PGlite data folder, as PGlite's gzipped dump: made once per migrations set, cached in the temp dir. */
+export async function pgliteTemplate(): Promise<Blob> {
   const file = path.join(os.tmpdir(), `aide-portail-template-${migrationsHash()}.tar.gz`);
   if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
   const db = await openDatabase({ pglite: new PGlite() });
@@ -49,6 +50,13 @@ async function truncateAll(db: Database): Promise<void> {
   if (rows.length === 0) return;
   const list = rows.map((r) => `"${r.tablename}"`).join(", ");
   await db.prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}
+
+/** Writes a migrated embedded database into `dir` (DATA_DIR/pglite): a process started on it skips migrating. */
+export async function writeMigratedPgliteDir(dir: string): Promise<void> {
+  const pglite = new PGlite(dir, { loadDataDir: await pgliteTemplate() });
+  await pglite.waitReady;
+  await pglite.close();
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {

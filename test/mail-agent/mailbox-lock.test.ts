@@ -2,7 +2,6 @@
 // holds the advisory lock and reads; SIGKILL it, and the other takes the lock over and processes the next
 // email. Needs a real PostgreSQL (CI's second pass: DATABASE_URL set) and dovecot; skipped, saying so,
 // without them (the embedded database allows one process anyway).
-import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { openDatabase } from "../../core/db/database";
 import { migrateDatabase } from "../../core/db/migrate";
 import { PROCESSED_FOLDER } from "../../mail-agent";
 import { DOVECOT_BIN, startDovecot, type Dovecot, connectTestImap } from "../helpers/dovecot";
+import { forkMailAgent, killForkedAgents, type ForkedMailAgent } from "../helpers/mail-agent-fork";
 import { createScratchPostgres } from "../helpers/scratch-postgres";
 import { waitFor } from "../helpers/smtp-sink";
 import { parentEmail } from "../helpers/mail-fixtures";
@@ -26,7 +26,6 @@ describeWithPostgres("the mailbox advisory lock on PostgreSQL", () => {
   let dovecot: Dovecot;
   let imap: ImapFlow;
   let scratch: { url: string; drop(): Promise<void> };
-  const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     [dovecot, scratch] = await Promise.all([startDovecot(), createScratchPostgres(URL_!, "ap_mail_lock")]);
@@ -37,38 +36,18 @@ describeWithPostgres("the mailbox advisory lock on PostgreSQL", () => {
     imap = await connectTestImap(dovecot);
   });
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+    killForkedAgents();
     await imap?.logout().catch(() => undefined);
     await dovecot?.stop();
     await scratch?.drop();
   });
 
-  function agent(name: string): { child: ChildProcess; seen: string[] } {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+  const agent = (name: string): ForkedMailAgent =>
+    forkMailAgent(dovecot, {
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `aide-portail-lock-${name}-`)),
       DATABASE_URL: scratch.url,
-      LOG_LEVEL: "warn",
       APP_SECRET: "mailbox-lock-test-secret-0123456789abcdef",
-      IMAP_HOST: "127.0.0.1",
-      IMAP_PORT: String(dovecot.port),
-      IMAP_USER: dovecot.user,
-      IMAP_PASSWORD: dovecot.password,
-      IMAP_SECURE: "false",
-      CRASH_BEFORE_MOVE: "0",
-    };
-    delete env.SMTP_URL;
-    delete env.NODE_OPTIONS;
-    const child = fork(path.resolve(__dirname, "../helpers/mail-agent-process.ts"), [], {
-      env,
-      execArgv: ["--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    children.push(child);
-    const seen: string[] = [];
-    child.on("message", (m) => seen.push(String(m)));
-    return { child, seen };
-  }
 
   async function advisoryLocks(): Promise<number> {
     const c = new pg.Client({ connectionString: scratch.url });
@@ -112,9 +91,7 @@ describeWithPostgres("the mailbox advisory lock on PostgreSQL", () => {
     await waitFor(async () => (await count(PROCESSED_FOLDER)) === 1, "the holder processing the first email", 30_000);
     expect(await tickets()).toEqual(["avant@exemple.ca"]);
 
-    const exited = new Promise((r) => holder.child.once("exit", r));
-    holder.child.kill("SIGKILL");
-    await exited;
+    await holder.kill();
     await waitFor(() => standby.seen.includes("lock-held"), "the standby taking the lock over", 30_000);
     expect(await advisoryLocks()).toBe(1);
 
@@ -122,9 +99,7 @@ describeWithPostgres("the mailbox advisory lock on PostgreSQL", () => {
     await waitFor(async () => (await count(PROCESSED_FOLDER)) === 2 && (await count("INBOX")) === 0, "the new holder processing", 30_000);
     expect(await tickets()).toEqual(["avant@exemple.ca", "apres@exemple.ca"]);
 
-    const stopped = new Promise((r) => standby.child.once("exit", r));
-    standby.child.send("stop");
-    await stopped;
+    await standby.stop();
     expect(await advisoryLocks()).toBe(0); // released on stop
   });
 });
