@@ -42,7 +42,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 }
 
 function wrapPglite(db: PGlite, release: () => void = () => undefined): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), transactionOptions: TRANSACTION_OPTIONS });
   const walGuard = startWalGuard(db);
   return {
     kind: "pglite",
@@ -91,6 +91,13 @@ async function openPgliteDir(dir: string | undefined): Promise<Database> {
   return wrapPglite(db, release);
 }
 
+/**
+ * Prisma's defaults (2 s to get a connection for a transaction, 5 s to run it) fail requests in a burst —
+ * the load run (bench/load-run.ts) lost turns to « Unable to start a transaction in the given time » with
+ * the pool busy on a starved CPU. Waiting longer for a connection is better for a parent than an error.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 async function openPostgres(url: string, max: number): Promise<Database> {
   // pg waits forever for a connection by default: a server that is down would hang requests and /readyz.
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
@@ -104,7 +111,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       cause: err,
     });
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: "postgres",
     prisma,
