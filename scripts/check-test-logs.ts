@@ -47,9 +47,12 @@ export function forbiddenStrings(): { value: string; what: string }[] {
   return out;
 }
 
-/** A secret field pino should have censored ("[redacted]"); an error's own code (accounts.code_locked) is not one. */
+/**
+ * A secret field pino should have censored ("[redacted]"); an error's own code (accounts.code_locked,
+ * ECONNRESET, P2002, the Bot Framework's ConversationNotFound) is not one.
+ */
 const UNREDACTED =
-  /"(password|newPassword|temporaryPassword|answer|secretAnswer|token|otp|authorization|cookie)":"(?!\[redacted\])[^"]|"code":"(?!\[redacted\])(?!(?:E[A-Z0-9_]{2,}|[A-Z][A-Z0-9_]{2,}|P\d{4}|[a-z]+\.[a-z][a-z0-9_]+)")[^"]*"/;
+  /"(password|newPassword|temporaryPassword|answer|secretAnswer|token|otp|authorization|cookie)":"(?!\[redacted\])[^"]|"code":"(?!\[redacted\])(?!(?:E[A-Z0-9_]{2,}|[A-Z][A-Z0-9_]{2,}|P\d{4}|[a-z]+\.[a-z][a-z0-9_]+|[A-Z][a-z]+(?:[A-Z][a-z]+)+)")[^"]*"/;
 const FACTORY_PASSWORD = /Motdepasse\d+a1/;
 
 export function scanTestLogs(dir: string): { files: number; lines: number; findings: Finding[] } {

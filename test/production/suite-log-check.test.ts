@@ -25,6 +25,7 @@ describe("the suite-wide log check", () => {
     const dir = planted([
       '{"level":30,"component":"accounts","code":"accounts.code_locked","msg":"refused"}',
       '{"level":30,"component":"smtp","err":{"code":"ECONNREFUSED"},"msg":"retry"}',
+      '{"level":30,"component":"bot","err":{"code":"ConversationNotFound"},"msg":"proactive send refused"}',
       '{"level":30,"password":"[redacted]","code":"[redacted]","msg":"fine"}',
       '{"level":30,"msg":"EEP Jeanne-Sauvé queue"}',
       '{"level":30,"msg":"the parent typed Portail-Demo-2026"}',
@@ -36,8 +37,8 @@ describe("the suite-wide log check", () => {
       '{"level":30,"msg":"factory Motdepasse12a1"}',
     ]);
     const { files, lines, findings } = scanTestLogs(dir);
-    expect([files, lines]).toEqual([1, 11]);
-    expect(findings.map((f) => f.line)).toEqual([5, 6, 7, 8, 8, 9, 10, 11]);
+    expect([files, lines]).toEqual([1, 12]);
+    expect(findings.map((f) => f.line)).toEqual([6, 7, 8, 9, 9, 10, 11, 12]);
     expect(findings.map((f) => f.what)).toEqual([
       "the demo password of marie.tremblay@exemple.ca",
       "the secret answer of marie.tremblay@exemple.ca",
