@@ -72,6 +72,8 @@ async function runOn(engine: string, open: () => Promise<{ db: Database; drop():
     IMAP_USER: dovecot.user,
     IMAP_PASSWORD: dovecot.password,
     IMAP_SECURE: "false",
+    // The configuration says which database serves, as in production (the outbox's lanes depend on it).
+    ...(engine === "PostgreSQL" && process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
   const ctx: CoreContext = {
     prisma: db.prisma,
