@@ -13,6 +13,7 @@ import {
   type Classification,
   type CoreContext,
   type IntentId,
+  runnerUpOffer,
 } from "../../core";
 import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
 import { interruptionOf } from "../interruptions";
@@ -140,10 +141,11 @@ export class MainDialog extends ComponentDialog {
         { title: t(`common:intents.${other.replace(/\./g, "_")}`), value: { ap: "intent", intent: other, text: text.slice(0, 500) } },
       ]);
     }
-    return this.route(step, c.intent, text);
+    return this.route(step, c.intent, text, runnerUpOffer(c));
   }
 
-  private async route(step: WaterfallStepContext, intent: IntentId, text: string) {
+  /** `maybe`: for an out-of-scope answer, the portal request it may have been after all (core runnerUpOffer). */
+  private async route(step: WaterfallStepContext, intent: IntentId, text: string, maybe: IntentId | null = null) {
     const info = turnInfo(step.context);
     const t = tr(step.context);
     if (SMALL_TALK.has(intent)) {
@@ -166,13 +168,17 @@ export class MainDialog extends ComponentDialog {
     const lines = [answer.text, ...answer.steps.map((s, i) => `${i + 1}. ${s}`)];
     const contact = this.catalog.helpCentreContact(info.lang).text;
     if ((intent === "none" || intent === "human") && !answer.text.includes(contact)) lines.push(contact);
-    await sendReply(
-      step.context,
-      lines.join("\n"),
-      answer.offers
-        .filter((o) => o !== "help_centre" || intent !== "human")
-        .map((o) => ({ title: t(`bot:offers.${o}`), value: { ap: "offer", offer: o, intent } })),
-    );
+    const buttons: Button[] = answer.offers
+      .filter((o) => o !== "help_centre" || intent !== "human")
+      .map((o) => ({ title: t(`bot:offers.${o}`), value: { ap: "offer", offer: o, intent } }));
+    if (maybe) {
+      lines.push(t("bot:main.maybePortal"));
+      buttons.unshift({
+        title: t(`common:intents.${maybe.replace(/\./g, "_")}`),
+        value: { ap: "intent", intent: maybe, text: text.slice(0, 500) },
+      });
+    }
+    await sendReply(step.context, lines.join("\n"), buttons);
     return step.endDialog();
   }
 

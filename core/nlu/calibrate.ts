@@ -14,7 +14,10 @@
  *    of issue 13's second round, where such answers on fresh batches were right six times in ten);
  *  - the clarification threshold: the confidence below which asking « did you mean A or B? » costs less
  *    than answering (a wrong answer costs 1, a question whose two options hold the answer 0.25, one that
- *    does not 0.5 — the parent rephrases).
+ *    does not 0.5 — the parent rephrases);
+ *  - the runner-up offer of an out-of-scope answer: the probability of the second intent above which the
+ *    bot also offers it (a wrong `none` whose right intent was second and not offered costs 1, a button the
+ *    parent did not need COST_OFFER_UNNEEDED).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -53,6 +56,9 @@ const DOUBT_CAP_RANGE = [0.5, 0.75] as const;
 export const COST_WRONG = 1;
 export const COST_ASK_USEFUL = 0.25;
 export const COST_ASK_USELESS = 0.5;
+export const COST_OFFER_UNNEEDED = 0.1;
+/** Intents never offered as a runner-up: they are not requests about the portal. */
+export const NOT_OFFERED_AS_RUNNER_UP: ReadonlySet<string> = new Set(["none", "greeting", "thanks", "goodbye", "cancel", "help"]);
 
 /** One calibration message as a model saw it: raw logits, the true intent's index, unknown words of the model. */
 export interface ScoredLine {
@@ -138,6 +144,7 @@ export function fitCalibrationScored(model: Model, held: readonly ScoredLine[]):
     doubtOut: DOUBT_OUT,
     doubtUnknown: DOUBT_UNKNOWN,
     doubtCap: DOUBT_CAP,
+    offerRunnerUpAbove: 1,
   };
 
   // 3. Doubt cap: how often the doubtful portal answers were right.
@@ -172,7 +179,8 @@ export function fitCalibrationScored(model: Model, held: readonly ScoredLine[]):
       else if (probs[c] > probs[r]) r = c;
     }
     const conf = doubtful(calibrated, probs, b, info.noneMargin, unknown, tokens) ? Math.min(probs[b], doubtCap) : probs[b];
-    return { conf, right: b === y, inTwo: b === y || r === y };
+    const names = model.intents;
+    return { conf, right: b === y, inTwo: b === y || r === y, best: names[b], runnerUp: names[r], p2: probs[r], truth: names[y] };
   });
   let best = { t: 0, cost: Infinity };
   for (let t = 0.3; t <= 0.9001; t += 0.01) {
@@ -183,7 +191,22 @@ export function fitCalibrationScored(model: Model, held: readonly ScoredLine[]):
     }
     if (cost < best.cost - 1e-9) best = { t: Math.round(t * 100) / 100, cost };
   }
-  return { ...partial, clarifyBelow: best.t };
+  return { ...partial, clarifyBelow: best.t, offerRunnerUpAbove: fitRunnerUpOffer(answers, model.intents[none]) };
+}
+
+/** The runner-up probability above which an out-of-scope answer also offers its runner-up (header, last point). */
+function fitRunnerUpOffer(answers: readonly { best: string; runnerUp: string; p2: number; truth: string }[], none: string): number {
+  const outOfScope = answers.filter((a) => a.best === none && !NOT_OFFERED_AS_RUNNER_UP.has(a.runnerUp));
+  let best = { t: 1, cost: Infinity };
+  for (let t = 0.5; t >= 0.0099; t -= 0.01) {
+    let cost = 0;
+    for (const a of outOfScope) {
+      if (a.p2 >= t) cost += a.truth === a.runnerUp ? 0 : COST_OFFER_UNNEEDED;
+      else cost += a.truth === a.runnerUp ? COST_WRONG : 0;
+    }
+    if (cost < best.cost - 1e-9) best = { t: Math.round(t * 100) / 100, cost };
+  }
+  return best.t;
 }
 
 const round = (x: number) => Math.round(x * 1e5) / 1e5;

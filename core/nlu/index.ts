@@ -9,6 +9,7 @@ import { classifyPrepared, prepareText, type IntentScore } from "./classifier";
 import { detectLanguage as detect, type Lang } from "./language";
 import { secondaryRequests } from "./secondary";
 import { fold } from "./normalize";
+import { NOT_OFFERED_AS_RUNNER_UP } from "./calibrate";
 import type { IntentId } from "./intents";
 import type { Calibration } from "./model";
 
@@ -38,6 +39,17 @@ export interface ClassifyOptions {
  */
 export const CALIBRATION: Calibration = JSON.parse(readFileSync(join(__dirname, "data", "calibration.json"), "utf8")) as Calibration;
 export const CLARIFY_BELOW: number = CALIBRATION.clarifyBelow;
+
+/**
+ * The portal request an out-of-scope answer also offers, or null: the runner-up of a `none`, when it is a
+ * request about the portal and at least CALIBRATION.offerRunnerUpAbove probable (fitted by calibrate.ts on the
+ * calibration batches, where most wrong `none` answers had the right intent second). One tap then recovers
+ * the parent whose question the classifier took for another subject.
+ */
+export function runnerUpOffer(c: Pick<Classification, "intent" | "runnerUp">): IntentId | null {
+  if (c.intent !== "none" || NOT_OFFERED_AS_RUNNER_UP.has(c.runnerUp.intent)) return null;
+  return c.runnerUp.confidence >= CALIBRATION.offerRunnerUpAbove ? (c.runnerUp.intent as IntentId) : null;
+}
 
 export function classify(text: string, opts?: ClassifyOptions): Classification {
   const safe = typeof text === "string" ? text : "";

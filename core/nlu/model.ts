@@ -30,6 +30,12 @@ export interface Calibration {
   doubtOut: number;
   doubtUnknown: number;
   doubtCap: number;
+  /**
+   * An out-of-scope answer whose runner-up is a portal request at least this probable also offers that request
+   * (one button: « Si votre question porte sur le Portail : … »): on the calibration batches, most `none`
+   * answers that were wrong had the right intent second.
+   */
+  offerRunnerUpAbove: number;
 }
 
 export const IDENTITY_CALIBRATION: Calibration = {
@@ -41,6 +47,7 @@ export const IDENTITY_CALIBRATION: Calibration = {
   doubtOut: 1,
   doubtUnknown: 2,
   doubtCap: 1,
+  offerRunnerUpAbove: 1,
 };
 
 export interface ModelFile {

@@ -1,7 +1,7 @@
 /** Issue 13: in scope or not by what the request is about, calibrated confidence, secondary requests, mixed languages. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { classify, CLARIFY_BELOW, CALIBRATION } from "../../core/nlu";
+import { classify, CLARIFY_BELOW, CALIBRATION, runnerUpOffer, type IntentId } from "../../core/nlu";
 import { getModel } from "../../core/nlu/classifier";
 import { doubtful } from "../../core/nlu/posterior";
 import { evaluateJsonl, formatReport } from "../../core/nlu/evaluate";
@@ -59,6 +59,18 @@ describe("calibration", () => {
     expect(doubtful(model, probs, portal, 0.5)).toBe(true); // the intent model's own `none` logit is its largest
     expect(doubtful(model, probs, portal, -2, 3, 6)).toBe(true); // half of the words never seen in training
     expect(doubtful(model, probs, none, 1)).toBe(false); // `none` itself is never capped
+  });
+
+  it("an out-of-scope answer offers its runner-up only when it is a portal request probable enough", () => {
+    const t = CALIBRATION.offerRunnerUpAbove;
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThanOrEqual(0.5);
+    const none = (intent: IntentId, confidence: number) => ({ intent: "none" as const, runnerUp: { intent, confidence } });
+    expect(runnerUpOffer(none("account.password_reset", t))).toBe("account.password_reset");
+    expect(runnerUpOffer(none("account.password_reset", t - 0.01))).toBeNull();
+    for (const social of ["greeting", "thanks", "goodbye", "cancel", "help"] as const) expect(runnerUpOffer(none(social, 0.4))).toBeNull();
+    // A portal answer never offers its runner-up this way (below CLARIFY_BELOW the bot asks instead).
+    expect(runnerUpOffer({ intent: "records.schedule", runnerUp: { intent: "records.attendance", confidence: 0.4 } })).toBeNull();
   });
 });
 
