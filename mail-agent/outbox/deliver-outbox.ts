@@ -85,6 +85,9 @@ export interface OutboxDelivery {
 export const DELIVERY_LANES = 4;
 export const deliveryLanes = (ctx: CoreContext): number => (ctx.config.DATABASE_URL ? DELIVERY_LANES : 1);
 
+const FAILING_POLL_MS = 5000;
+const FAILING_LOG_EVERY_MS = 60_000;
+
 /** Polls the outbox until stopped, and at once when kicked. */
 export function startOutboxDelivery(
   ctx: CoreContext,
@@ -97,6 +100,11 @@ export function startOutboxDelivery(
   let again = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  // While rounds fail (the database is unreachable), one error when it starts, one a minute after, one line
+  // when it works again — not an error every poll — and the polls slow down to FAILING_POLL_MS.
+  let failingSince: number | undefined;
+  let loggedAt = 0;
+  const log = ctx.log.child({ component: "outbox" });
   const tick = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
@@ -104,10 +112,25 @@ export function startOutboxDelivery(
     again = false;
     const lanes = Array.from({ length: deliveryLanes(ctx) }, () => deliverOutboxOnce(ctx, transport, 20, () => stopped, onDelivery));
     running = Promise.all(lanes)
-      .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox round failed"))
+      .then(() => {
+        if (failingSince === undefined) return;
+        log.warn({ failedForMs: Date.now() - failingSince }, "outbox rounds work again");
+        failingSince = undefined;
+      })
+      .catch((err) => {
+        const now = Date.now();
+        if (failingSince === undefined) {
+          failingSince = loggedAt = now;
+          log.error({ err }, "outbox round failed");
+        } else if (now - loggedAt >= FAILING_LOG_EVERY_MS) {
+          loggedAt = now;
+          log.error({ err, failingForMs: now - failingSince }, "outbox rounds still failing");
+        }
+      })
       .finally(() => {
         busy = false;
-        if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
+        const wait = again ? 0 : failingSince === undefined ? intervalMs : Math.max(intervalMs, FAILING_POLL_MS);
+        if (!stopped) timer = setTimeout(tick, wait);
       });
   };
   // Before the first round: the claims a dead process left on the embedded database are due again now.

@@ -183,6 +183,7 @@ maybe("PostgreSQL restarted under a running aide-portail start", () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
     expect(app.child.exitCode).toBeNull();
+    await waitFor(() => logLines(app.output()).some((l) => l.msg === "outbox round failed"), "the outbox's poll meets the outage", 20_000);
 
     // Back: no restart of aide-portail; it finds the server again by itself.
     pgServer(pgDir, new URL(pgUrl).port);
@@ -208,6 +209,12 @@ maybe("PostgreSQL restarted under a running aide-portail start", () => {
         replies: 1,
       });
     expect(app.child.exitCode).toBeNull();
-    expect(logLines(app.output()).filter((l) => Number(l.level) >= 60)).toEqual([]);
+    const lines = logLines(app.output());
+    expect(lines.filter((l) => Number(l.level) >= 60)).toEqual([]);
+    // The outbox said the outage once (and once a minute at most), not at every poll, and said it was over.
+    const outbox = lines.filter((l) => l.component === "outbox").map((l) => String(l.msg));
+    expect(outbox.filter((m) => m === "outbox round failed")).toHaveLength(1);
+    expect(outbox.filter((m) => m === "outbox rounds still failing").length).toBeLessThanOrEqual(1);
+    expect(outbox).toContain("outbox rounds work again");
   });
 });
