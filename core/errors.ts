@@ -87,3 +87,15 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** Seconds a client is told to wait (Retry-After) while the database is away: a restart takes a few. */
+export const UNAVAILABLE_RETRY_S = 5;
+
+/**
+ * The error a channel answers with: the database away becomes AppError("db.unreachable") — a 503 with
+ * Retry-After and « try again shortly » — anything else is returned as it was thrown.
+ */
+export function asDatabaseUnreachable(err: unknown): unknown {
+  if (!isDatabaseUnavailable(err) || isAppError(err, "db.unreachable")) return err;
+  return new AppError("db.unreachable", { log: `database unavailable: ${(err as Error).message?.split("\n").pop()}`, cause: err });
+}

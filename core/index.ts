@@ -2,7 +2,7 @@
 // (the composition root in bin/ also uses core/system.ts to open and migrate the database).
 export { loadConfig, ConfigError, type Config } from "./config";
 export type { CoreContext, ChannelDeps } from "./context";
-export { AppError, isAppError, isDatabaseUnavailable, prismaCode } from "./errors";
+export { AppError, asDatabaseUnreachable, isAppError, isDatabaseUnavailable, prismaCode, UNAVAILABLE_RETRY_S } from "./errors";
 export { PUBLIC_PATHS, publicUrls } from "./public-urls";
 export { ERROR_CODES, allErrorCodes, type ErrorCode } from "./error-codes";
 export { createLogger, silentLogger, type Logger } from "./logger";
@@ -28,6 +28,7 @@ export {
   classify,
   detectLanguage,
   CLARIFY_BELOW,
+  runnerUpOffer,
   INTENTS,
   type IntentId,
   type Classification,

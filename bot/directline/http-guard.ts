@@ -5,9 +5,10 @@ import type { IncomingMessage } from "node:http";
 import type { Request, Response } from "restify";
 import {
   AppError,
+  asDatabaseUnreachable,
   isAppError,
-  isDatabaseUnavailable,
   resolveClientAddress,
+  UNAVAILABLE_RETRY_S,
   translator,
   type Config,
   type CoreContext,
@@ -28,8 +29,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "db.unreachable": 503,
 };
 
-/** Seconds a client is told to wait while the database is away (a restart takes a few). */
-const UNAVAILABLE_RETRY_S = 5;
 
 /** The headers Web Chat's preflight asks for (x-requested-with comes from RxJS ajax). */
 export const CORS_ALLOWED_HEADERS = "authorization, content-type, x-ms-bot-agent, x-requested-with";
@@ -122,10 +121,7 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 export function sendError(req: IncomingMessage, res: Response, cause: unknown, log: Logger): void {
   const t = translator(requestLang(req));
   // The database away (a restart, a failover): « try again shortly », not a 500; the turn is not half done.
-  const err =
-    isDatabaseUnavailable(cause) && !isAppError(cause, "db.unreachable")
-      ? new AppError("db.unreachable", { log: `database unavailable: ${(cause as Error).message?.split("\n").pop()}`, cause })
-      : cause;
+  const err = asDatabaseUnreachable(cause);
   if (isAppError(err) && STATUS[err.code] !== undefined) {
     const status = STATUS[err.code] ?? 400;
     if (err.code === "directline.rate_limited") res.setHeader("Retry-After", String(err.params.seconds ?? 60));

@@ -6,8 +6,10 @@ import type { Request, Response } from "restify";
 import type { TFunction } from "i18next";
 import {
   checkStaffCsrfToken,
+  asDatabaseUnreachable,
   getStaffSession,
   isAppError,
+  UNAVAILABLE_RETRY_S,
   staffCsrfToken,
   translator,
   type ChannelDeps,
@@ -33,6 +35,7 @@ export interface TriageContext {
 }
 
 export type Kind = "page" | "api";
+
 export type Access = "public" | "staff";
 
 export function sendHtml(res: Response, status: number, body: Raw): void {
@@ -58,6 +61,7 @@ export function statusOf(code: string): number {
   if (code === "staff.signin_locked" || code === "staff.signin_rate_limited" || code.endsWith(".rate_limited")) return 429;
   if (code === "staff.signin_invalid") return 401;
   if (code === "triage.body_too_large") return 413;
+  if (code === "db.unreachable") return 503;
   return 400;
 }
 
@@ -108,9 +112,12 @@ export function triageHandler(deps: ChannelDeps, opts: HandlerOptions, fn: (c: T
         }
       }
       await fn(c);
-    } catch (err) {
+    } catch (thrown) {
+      // The database is down (a restart, a failover): a 503 the secretary can retry, not a 500.
+      const err = asDatabaseUnreachable(thrown);
       if (isAppError(err)) {
         const status = statusOf(err.code);
+        if (status === 503) res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_S));
         const message = c.t(err.userKey, err.params);
         if (status >= 500 || status === 429) log.warn({ code: err.code, err: err.message }, "console request refused");
         if (opts.kind === "api") return sendJson(res, status, { error: err.code, message });

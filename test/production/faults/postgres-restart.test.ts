@@ -42,6 +42,9 @@ jest.setTimeout(300_000);
 
 const APP_SECRET = "postgres-restart-test-secret-0123456789abcdef";
 const UNREACHABLE = String(translator("fr")("errors:db.unreachable"));
+const STAFF_EMAIL = "agent.panne@ecoles.exemple.ca";
+const STAFF_PASSWORD = "Panne-Base-2026!";
+let staffCode = "";
 
 maybe("PostgreSQL restarted under a running aide-portail start", () => {
   const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-fault-pg-"));
@@ -120,6 +123,22 @@ maybe("PostgreSQL restarted under a running aide-portail start", () => {
       60_000,
     );
   }
+  /** The console's sign-in form, then its POST with a demo secretary's credentials. */
+  async function staffSignIn(): Promise<Response> {
+    const form = await fetch(`${app.url}/triage/sign-in`); // the form itself needs no database
+    expect(form.status).toBe(200);
+    const pre = /name="_pre" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+    return fetch(`${app.url}/triage/sign-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `ap_presignin=${pre}` },
+      body: new URLSearchParams({
+        _pre: pre,
+        email: STAFF_EMAIL,
+        password: STAFF_PASSWORD,
+      }).toString(),
+    });
+  }
   /** During the outage: a clean 503 in the person's language, never a 500 or a dropped connection. */
   async function expectUnavailable(res: Response): Promise<void> {
     const body = (await res.json()) as { error?: { code?: string; message?: string } };
@@ -148,7 +167,20 @@ maybe("PostgreSQL restarted under a running aide-portail start", () => {
       encoding: "utf8",
     });
     expect(migrate.status).toBe(0);
+    // A staff member of the console, made as an administrator does: `staff add`, then the set-password link.
+    const added = spawnSync(process.execPath, [BIN, "staff", "add", "--email", STAFF_EMAIL, "--role", "agent"], {
+      env: { ...process.env, NODE_OPTIONS: "", ...env },
+      encoding: "utf8",
+    });
+    expect(added.status).toBe(0);
+    staffCode = /[?&]code=([^\s&]+)/.exec(added.stdout)?.[1] ?? "";
     app = await startAidePortail(env);
+    const set = await fetch(`${app.url}/triage/set-password`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ code: decodeURIComponent(staffCode), password: STAFF_PASSWORD, confirm: STAFF_PASSWORD }).toString(),
+    });
+    expect(set.status).toBe(200);
   });
   afterAll(async () => {
     await app?.stop();
@@ -167,6 +199,11 @@ maybe("PostgreSQL restarted under a running aide-portail start", () => {
     await sendEmails("avant", 3);
     await allProcessed();
 
+    const signedIn = await staffSignIn();
+    expect(signedIn.status).toBe(303);
+    const staffCookie = /ap_staff=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    expect((await fetch(`${app.url}/api/tickets`, { headers: { cookie: staffCookie } })).status).toBe(200);
+
     // The outage: a fast shutdown (every session cut), mail still arriving.
     pgServer("stop", pgDir);
     await sendEmails("pendant", 3);
@@ -180,6 +217,16 @@ maybe("PostgreSQL restarted under a running aide-portail start", () => {
       await expectUnavailable(await dl("/tokens/generate"));
       await expectUnavailable(await dl(`/conversations/${before.id}/activities?watermark=0`, { token: before.token, method: "GET" }));
     }
+    // The triage console too: signing in and a signed-in secretary's API call say « try again shortly » (503).
+    const signIn = await staffSignIn();
+    expect({ status: signIn.status, retry: signIn.headers.get("retry-after") }).toEqual({ status: 503, retry: "5" });
+    expect(await signIn.text()).toContain(UNREACHABLE.replace(/'/g, "&#39;")); // as the page escapes it
+    const api = await fetch(`${app.url}/api/tickets`, { headers: { cookie: staffCookie } });
+    expect({ status: api.status, retry: api.headers.get("retry-after"), body: await api.json() }).toEqual({
+      status: 503,
+      retry: "5",
+      body: { error: "db.unreachable", message: UNREACHABLE },
+    });
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
     expect(app.child.exitCode).toBeNull();
