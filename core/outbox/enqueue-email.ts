@@ -39,6 +39,9 @@ export interface EnqueuedEmail {
 
 type OutboxWriter = Pick<CoreContext["prisma"], "outboxMessage">;
 
+/** The accounts' emails (a sign-in code, a temporary password): someone is waiting for them in the chat. */
+export const isPriorityTemplate = (template: string): boolean => template.startsWith("accounts:");
+
 export function newMessageId(fromAddress: string): string {
   const domain = fromAddress.split("@")[1] ?? "aide-portail.local";
   return `<${crypto.randomUUID()}@${domain}>`;
@@ -77,6 +80,7 @@ export function composeOutboxRow(
     messageId,
     ticketId: opts.ticketId ?? null,
     nextAttemptAt: ctx.now(),
+    priority: isPriorityTemplate(opts.template),
   };
 }
 

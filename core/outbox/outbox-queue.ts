@@ -37,10 +37,18 @@ export function retryDelayMs(attempts: number): number {
  * (the instance that held them died). Each claim counts as an attempt. The accounts' emails go first (a
  * sign-in code, a temporary password: someone is waiting for it in the chat): in a rush the load run saw sign-in
  * codes expire behind thousands of ticket replies and school notices.
+ *
+ * The order (priority first, then the oldest due) is the index (status, priority DESC, nextAttemptAt, createdAt):
+ * each status is read in index order and stops at `limit` unlocked rows, however many are due; sorting every
+ * due row on `template LIKE 'accounts:%'` instead cost each claim of each lane a scan of the whole backlog.
+ * The two statuses cannot share one index scan (and FOR UPDATE forbids a UNION), so each takes its first
+ * `limit` rows, locked, and the smaller set of both is merged in the same order; the few rows locked but not
+ * chosen are free again when the statement ends.
  */
 export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; leaseMs?: number } = {}): Promise<ClaimedEmail[]> {
   const now = ctx.now();
   const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS));
+  const limit = opts.limit ?? 20;
   // An email whose sender died during every one of its attempts is given up, not taken back forever.
   await ctx.prisma.$executeRaw`
     UPDATE "OutboxMessage" SET status = 'FAILED', "lockedUntil" = NULL,
@@ -59,16 +67,26 @@ export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; l
       attempts: number;
     }[]
   >`
-    UPDATE "OutboxMessage" SET status = 'SENDING', "lockedUntil" = ${leaseUntil}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM "OutboxMessage"
-      WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${now})
-         OR (status = 'SENDING' AND "lockedUntil" < ${now})
-      ORDER BY (template LIKE 'accounts:%') DESC, "nextAttemptAt", "createdAt"
-      LIMIT ${opts.limit ?? 20}
+    WITH due AS (
+      SELECT id, priority, "nextAttemptAt", "createdAt" FROM "OutboxMessage"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
+      ORDER BY priority DESC, "nextAttemptAt", "createdAt"
+      LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
+    ), expired AS (
+      SELECT id, priority, "nextAttemptAt", "createdAt" FROM "OutboxMessage"
+      WHERE status = 'SENDING' AND "lockedUntil" < ${now}
+      ORDER BY priority DESC, "nextAttemptAt", "createdAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ), chosen AS (
+      SELECT id FROM (SELECT * FROM due UNION ALL SELECT * FROM expired) candidates
+      ORDER BY priority DESC, "nextAttemptAt", "createdAt"
+      LIMIT ${limit}
     )
-    RETURNING id, "messageId", "fromAddress", "toAddress", subject, text, html, headers, attempts`;
+    UPDATE "OutboxMessage" m SET status = 'SENDING', "lockedUntil" = ${leaseUntil}, attempts = m.attempts + 1
+    FROM chosen WHERE m.id = chosen.id
+    RETURNING m.id, m."messageId", m."fromAddress", m."toAddress", m.subject, m.text, m.html, m.headers, m.attempts`;
   return rows.map((r) => ({ ...r, headers: (r.headers ?? {}) as Record<string, string>, leaseUntil }));
 }
 

@@ -26,6 +26,8 @@ export interface SmtpSink {
   refuse: SmtpRefusal | null;
   /** How many times the sink refused (each is one delivery attempt turned away). */
   refusals: number;
+  /** Sessions the client broke off inside a transaction (a sender killed mid-delivery: ECONNRESET). */
+  connectionErrors: string[];
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received: [],
     refuse: null,
     refusals: 0,
+    connectionErrors: [],
     async up() {
       const refused = (at: SmtpRefusal["at"], recipient?: string): Error | null => {
         const r = sink.refuse;
@@ -68,6 +71,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           });
         },
       });
+      // smtp-server emits a reset inside a transaction (after MAIL FROM) as an "error" event: with no listener it
+      // was an uncaught exception that failed the SIGKILL fault test's suite after all its tests had passed.
+      srv.on("error", (err: Error & { code?: string }) => sink.connectionErrors.push(err.code ?? err.message));
       await new Promise<void>((resolve) => srv.listen(sink.port, "127.0.0.1", () => resolve()));
       sink.port = (srv.server.address() as { port: number }).port;
       sink.url = `smtp://127.0.0.1:${sink.port}`;
