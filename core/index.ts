@@ -30,6 +30,7 @@ export {
   CLARIFY_BELOW,
   runnerUpOffer,
   INTENTS,
+  NOT_REQUESTS,
   type IntentId,
   type Classification,
   type ClassifyOptions,

@@ -13,6 +13,7 @@ import {
   type Classification,
   type CoreContext,
   type IntentId,
+  NOT_REQUESTS,
   runnerUpOffer,
 } from "../../core";
 import type { AnswerCatalog, AnswerOffer } from "../answer-catalog";
@@ -34,7 +35,6 @@ const STEPS = "mainSteps";
 export const CONFIDENCE_THRESHOLD = CLARIFY_BELOW;
 /** A later part of the message (« … et aussi … ») this sure of another request is offered after the first. */
 const SECOND_REQUEST_MIN = 0.6;
-const NOT_OFFERED = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "none"]);
 const SMALL_TALK = new Set<IntentId>(["greeting", "thanks", "goodbye"]);
 
 export class MainDialog extends ComponentDialog {
@@ -141,7 +141,8 @@ export class MainDialog extends ComponentDialog {
         { title: t(`common:intents.${other.replace(/\./g, "_")}`), value: { ap: "intent", intent: other, text: text.slice(0, 500) } },
       ]);
     }
-    return this.route(step, c.intent, text, runnerUpOffer(c));
+    const maybe = runnerUpOffer(c);
+    return this.route(step, c.intent, text, maybe === other ? null : maybe); // offered once, not twice
   }
 
   /** `maybe`: for an out-of-scope answer, the portal request it may have been after all (core runnerUpOffer). */
@@ -219,7 +220,7 @@ export function secondRequest(text: string, main: IntentId): IntentId | null {
   for (const part of parts.slice(1)) {
     if (part.split(/\s+/).length < 2) continue;
     const c = classify(part, { channel: "chat" });
-    if (c.intent !== main && !NOT_OFFERED.has(c.intent) && c.confidence >= SECOND_REQUEST_MIN) return c.intent;
+    if (c.intent !== main && !NOT_REQUESTS.has(c.intent) && c.confidence >= SECOND_REQUEST_MIN) return c.intent;
   }
   return null;
 }

@@ -29,7 +29,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "db.unreachable": 503,
 };
 
-
 /** The headers Web Chat's preflight asks for (x-requested-with comes from RxJS ajax). */
 export const CORS_ALLOWED_HEADERS = "authorization, content-type, x-ms-bot-agent, x-requested-with";
 

@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepareText, rawLogits } from "./classifier";
 import { featureTokens } from "./features";
-import { isIntentId, type IntentId } from "./intents";
+import { isIntentId, NOT_OFFERED_AS_RUNNER_UP, type IntentId } from "./intents";
 import { doubtful, posterior, noneMargin } from "./posterior";
 import type { Calibration, Model } from "./model";
 import { CALIBRATION_SETS, parentSetPath } from "./parent-sets";
@@ -56,9 +56,12 @@ const DOUBT_CAP_RANGE = [0.5, 0.75] as const;
 export const COST_WRONG = 1;
 export const COST_ASK_USEFUL = 0.25;
 export const COST_ASK_USELESS = 0.5;
+/**
+ * A button under an out-of-scope answer that the parent did not need: one more thing to read, nothing to undo
+ * (a wrong answer costs 1, an unneeded question 0.5 because the parent must answer it; a button need not be
+ * touched). A tenth of a wrong answer.
+ */
 export const COST_OFFER_UNNEEDED = 0.1;
-/** Intents never offered as a runner-up: they are not requests about the portal. */
-export const NOT_OFFERED_AS_RUNNER_UP: ReadonlySet<string> = new Set(["none", "greeting", "thanks", "goodbye", "cancel", "help"]);
 
 /** One calibration message as a model saw it: raw logits, the true intent's index, unknown words of the model. */
 export interface ScoredLine {
@@ -196,7 +199,7 @@ export function fitCalibrationScored(model: Model, held: readonly ScoredLine[]):
 
 /** The runner-up probability above which an out-of-scope answer also offers its runner-up (header, last point). */
 function fitRunnerUpOffer(answers: readonly { best: string; runnerUp: string; p2: number; truth: string }[], none: string): number {
-  const outOfScope = answers.filter((a) => a.best === none && !NOT_OFFERED_AS_RUNNER_UP.has(a.runnerUp));
+  const outOfScope = answers.filter((a) => a.best === none && !NOT_OFFERED_AS_RUNNER_UP.has(a.runnerUp as IntentId));
   let best = { t: 1, cost: Infinity };
   for (let t = 0.5; t >= 0.0099; t -= 0.01) {
     let cost = 0;

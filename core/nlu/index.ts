@@ -9,8 +9,7 @@ import { classifyPrepared, prepareText, type IntentScore } from "./classifier";
 import { detectLanguage as detect, type Lang } from "./language";
 import { secondaryRequests } from "./secondary";
 import { fold } from "./normalize";
-import { NOT_OFFERED_AS_RUNNER_UP } from "./calibrate";
-import type { IntentId } from "./intents";
+import { NOT_OFFERED_AS_RUNNER_UP, type IntentId } from "./intents";
 import type { Calibration } from "./model";
 
 export type { Lang } from "./language";
@@ -46,8 +45,9 @@ export const CLARIFY_BELOW: number = CALIBRATION.clarifyBelow;
  * calibration batches, where most wrong `none` answers had the right intent second). One tap then recovers
  * the parent whose question the classifier took for another subject.
  */
-export function runnerUpOffer(c: Pick<Classification, "intent" | "runnerUp">): IntentId | null {
-  if (c.intent !== "none" || NOT_OFFERED_AS_RUNNER_UP.has(c.runnerUp.intent)) return null;
+export function runnerUpOffer(c: Pick<Classification, "intent" | "confidence" | "runnerUp">): IntentId | null {
+  // Confidence 0: no word the model knows (classifier.ts), the runner-up is only the character n-grams' guess.
+  if (c.intent !== "none" || c.confidence === 0 || NOT_OFFERED_AS_RUNNER_UP.has(c.runnerUp.intent)) return null;
   return c.runnerUp.confidence >= CALIBRATION.offerRunnerUpAbove ? (c.runnerUp.intent as IntentId) : null;
 }
 
@@ -68,5 +68,5 @@ export function detectLanguage(text: string): { lang: Lang; otherLanguage: boole
   return detect(typeof text === "string" ? text : "");
 }
 
-export { INTENTS, type IntentId } from "./intents";
+export { INTENTS, NOT_REQUESTS, type IntentId } from "./intents";
 export * from "./entities";

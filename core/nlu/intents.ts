@@ -35,6 +35,15 @@ export type IntentId = (typeof INTENTS)[number];
 
 const INTENT_SET: ReadonlySet<string> = new Set(INTENTS);
 
+/** Not a request about the portal: small talk, help, cancel and `none` — never offered as another request. */
+export const NOT_REQUESTS: ReadonlySet<IntentId> = new Set<IntentId>(["greeting", "thanks", "goodbye", "help", "cancel", "none"]);
+
+/**
+ * Never offered as the runner-up of an out-of-scope answer (index.ts runnerUpOffer): what is not a request, and
+ * `human`, whose help-centre contact the out-of-scope answer already gives.
+ */
+export const NOT_OFFERED_AS_RUNNER_UP: ReadonlySet<IntentId> = new Set<IntentId>([...NOT_REQUESTS, "human"]);
+
 /** Type guard used wherever an intent id arrives as untrusted text (eval files, corpus, model). */
 export function isIntentId(value: unknown): value is IntentId {
   return typeof value === "string" && INTENT_SET.has(value);

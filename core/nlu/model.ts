@@ -32,7 +32,7 @@ export interface Calibration {
   doubtCap: number;
   /**
    * An out-of-scope answer whose runner-up is a portal request at least this probable also offers that request
-   * (one button: « Si votre question porte sur le Portail : … »): on the calibration batches, most `none`
+   * (one button, under « Si votre question portait plutôt sur le Portail Famille, choisissez : »): on the calibration batches, most `none`
    * answers that were wrong had the right intent second.
    */
   offerRunnerUpAbove: number;

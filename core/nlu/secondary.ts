@@ -8,13 +8,13 @@
  * « absence »…) is classified: the others cannot be a request of ours, and skipping them keeps classify()
  * at one scoring for most messages.
  */
-import type { IntentId } from "./intents";
+import { NOT_REQUESTS, type IntentId } from "./intents";
 import type { IntentScore } from "./classifier";
 import { featureTokens } from "./features";
 import { hasAnchor } from "./scope-features";
 
 /** « …appelez-moi svp » after a request is a second request: a person. The other social intents never are. */
-const SOCIAL: ReadonlySet<IntentId> = new Set(["greeting", "thanks", "goodbye", "help", "cancel", "none"]);
+const SOCIAL = NOT_REQUESTS;
 const JOIN =
   /[.?!;:\n]+|,\s*(?:et|pis|puis|and|also|aussi|plus)\b|\b(?:et aussi|pis aussi|et puis|and also|ainsi que|as well as|en plus|et|pis|and|also|aussi|egalement|également|autre question|another thing|another question|en passant|by the way|btw|ps)\b/i;
 /** Portal notions beyond the scope anchors that a second request may name on its own (« …et ma question secrète »). */

@@ -42,8 +42,9 @@ export function retryDelayMs(attempts: number): number {
  * each status is read in index order and stops at `limit` unlocked rows, however many are due; sorting every
  * due row on `template LIKE 'accounts:%'` instead cost each claim of each lane a scan of the whole backlog.
  * The two statuses cannot share one index scan (and FOR UPDATE forbids a UNION), so each takes its first
- * `limit` rows, locked, and the smaller set of both is merged in the same order; the few rows locked but not
- * chosen are free again when the statement ends.
+ * `limit` rows, locked, and the smaller set of both is merged in the same order. The few rows locked but not
+ * chosen are free again when the statement ends only because it runs alone (autocommit): never call this inside
+ * an interactive transaction, which would hold them until its end.
  */
 export async function claimDueEmails(ctx: CoreContext, opts: { limit?: number; leaseMs?: number } = {}): Promise<ClaimedEmail[]> {
   const now = ctx.now();

@@ -5,6 +5,7 @@
 import type { CoreContext } from "../../core";
 import { claimDueEmails, markEmailFailed, markEmailSent, releaseOrphanedClaims } from "../../core";
 import type { MailTransport } from "./mail-transport";
+import { createOutageLog } from "./outage-log";
 
 /** One delivery attempt, for the metrics (ChannelDeps.metrics.recordDelivery). */
 export type DeliveryObserver = (d: { outcome: string; transport: string; seconds: number }) => void;
@@ -85,8 +86,8 @@ export interface OutboxDelivery {
 export const DELIVERY_LANES = 4;
 export const deliveryLanes = (ctx: CoreContext): number => (ctx.config.DATABASE_URL ? DELIVERY_LANES : 1);
 
-const FAILING_POLL_MS = 5000;
-const FAILING_LOG_EVERY_MS = 60_000;
+/** Between polls while the database is away (outage-log.ts). */
+const OUTAGE_POLL_MS = 5000;
 
 /** Polls the outbox until stopped, and at once when kicked. */
 export function startOutboxDelivery(
@@ -100,44 +101,33 @@ export function startOutboxDelivery(
   let again = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
-  // While rounds fail (the database is unreachable), one error when it starts, one a minute after, one line
-  // when it works again — not an error every poll — and the polls slow down to FAILING_POLL_MS.
-  let failingSince: number | undefined;
-  let loggedAt = 0;
   const log = ctx.log.child({ component: "outbox" });
+  const outage = createOutageLog(log, ctx.now);
   const tick = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     busy = true;
     again = false;
     const lanes = Array.from({ length: deliveryLanes(ctx) }, () => deliverOutboxOnce(ctx, transport, 20, () => stopped, onDelivery));
-    running = Promise.all(lanes)
-      .then(() => {
-        if (failingSince === undefined) return;
-        log.warn({ failedForMs: Date.now() - failingSince }, "outbox rounds work again");
-        failingSince = undefined;
-      })
-      .catch((err) => {
-        const now = Date.now();
-        if (failingSince === undefined) {
-          failingSince = loggedAt = now;
-          log.error({ err }, "outbox round failed");
-        } else if (now - loggedAt >= FAILING_LOG_EVERY_MS) {
-          loggedAt = now;
-          log.error({ err, failingForMs: now - failingSince }, "outbox rounds still failing");
-        }
+    // Every lane settles before the next round (a lane that failed first must not let the next round start
+    // beside lanes still sending, nor stop() close the transport under them).
+    running = Promise.allSettled(lanes)
+      .then((settled) => {
+        const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+        if (failure) outage.failed(failure.reason);
+        else outage.succeeded();
       })
       .finally(() => {
         busy = false;
-        const wait = again ? 0 : failingSince === undefined ? intervalMs : Math.max(intervalMs, FAILING_POLL_MS);
+        const wait = again ? 0 : outage.inOutage ? Math.max(intervalMs, OUTAGE_POLL_MS) : intervalMs;
         if (!stopped) timer = setTimeout(tick, wait);
       });
   };
   // Before the first round: the claims a dead process left on the embedded database are due again now.
   busy = true;
   running = releaseOrphanedClaims(ctx)
-    .then((n) => n && ctx.log.child({ component: "outbox" }).warn({ emails: n }, "emails a stopped process was sending: due again"))
-    .catch((err) => ctx.log.error({ component: "outbox", err }, "outbox claims not released"))
+    .then((n) => n && log.warn({ emails: n }, "emails a stopped process was sending: due again"))
+    .catch((err) => log.error({ err }, "outbox claims not released"))
     .finally(() => {
       busy = false;
       if (!stopped) tick();

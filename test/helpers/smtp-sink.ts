@@ -73,7 +73,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
       // smtp-server emits a reset inside a transaction (after MAIL FROM) as an "error" event: with no listener it
       // was an uncaught exception that failed the SIGKILL fault test's suite after all its tests had passed.
-      srv.on("error", (err: Error & { code?: string }) => sink.connectionErrors.push(err.code ?? err.message));
+      // Any other error still surfaces as it did (an uncaught exception fails the suite): a protocol or TLS fault.
+      srv.on("error", (err: Error & { code?: string }) => {
+        if (err.code === "ECONNRESET") sink.connectionErrors.push(err.code);
+        else
+          process.nextTick(() => {
+            throw err;
+          });
+      });
       await new Promise<void>((resolve) => srv.listen(sink.port, "127.0.0.1", () => resolve()));
       sink.port = (srv.server.address() as { port: number }).port;
       sink.url = `smtp://127.0.0.1:${sink.port}`;

@@ -65,12 +65,18 @@ describe("calibration", () => {
     const t = CALIBRATION.offerRunnerUpAbove;
     expect(t).toBeGreaterThan(0);
     expect(t).toBeLessThanOrEqual(0.5);
-    const none = (intent: IntentId, confidence: number) => ({ intent: "none" as const, runnerUp: { intent, confidence } });
+    const none = (intent: IntentId, confidence: number) => ({ intent: "none" as const, confidence: 0.8, runnerUp: { intent, confidence } });
     expect(runnerUpOffer(none("account.password_reset", t))).toBe("account.password_reset");
     expect(runnerUpOffer(none("account.password_reset", t - 0.01))).toBeNull();
-    for (const social of ["greeting", "thanks", "goodbye", "cancel", "help"] as const) expect(runnerUpOffer(none(social, 0.4))).toBeNull();
+    // Not requests, and `human`: the out-of-scope answer already gives the help centre's contact.
+    for (const other of ["greeting", "thanks", "goodbye", "cancel", "help", "human"] as const)
+      expect(runnerUpOffer(none(other, 0.4))).toBeNull();
+    // No known word at all (confidence 0): the runner-up is only the character n-grams' guess.
+    expect(runnerUpOffer({ ...none("account.password_reset", 0.4), confidence: 0 })).toBeNull();
     // A portal answer never offers its runner-up this way (below CLARIFY_BELOW the bot asks instead).
-    expect(runnerUpOffer({ intent: "records.schedule", runnerUp: { intent: "records.attendance", confidence: 0.4 } })).toBeNull();
+    expect(
+      runnerUpOffer({ intent: "records.schedule", confidence: 0.6, runnerUp: { intent: "records.attendance", confidence: 0.4 } }),
+    ).toBeNull();
   });
 });
 

@@ -5,13 +5,13 @@
 import type { Request, Response } from "restify";
 import type { TFunction } from "i18next";
 import {
-  checkStaffCsrfToken,
   asDatabaseUnreachable,
+  checkStaffCsrfToken,
   getStaffSession,
   isAppError,
-  UNAVAILABLE_RETRY_S,
   staffCsrfToken,
   translator,
+  UNAVAILABLE_RETRY_S,
   type ChannelDeps,
   type Lang,
   type StaffMember,
@@ -35,7 +35,6 @@ export interface TriageContext {
 }
 
 export type Kind = "page" | "api";
-
 export type Access = "public" | "staff";
 
 export function sendHtml(res: Response, status: number, body: Raw): void {
