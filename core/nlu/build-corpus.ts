@@ -147,10 +147,17 @@ export function heldOutSentences(): Set<string> {
  * LEXICON_MIN_COUNT times (rarer ones are mostly generated typos) and the spellings normalize.ts rewrites.
  */
 const LEXICON_MIN_COUNT = 3;
+/**
+ * English contraction tails that the corpus' typo noise leaves alone (« ca'nt », « you'll »): pieces of words,
+ * never words, and the segmenter took them for words (« autrement » → autre me nt, « trouvent » → trouve nt).
+ */
+const NOT_WORDS = new Set(["nt", "ll", "ve"]);
 export function buildLexicon(corpus: readonly CorpusLine[]): string[] {
   const counts = new Map<string, number>();
   for (const l of corpus) for (const t of tokenize(l.text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const words = new Set([...counts].filter(([w, c]) => c >= LEXICON_MIN_COUNT && /^[a-z]{2,}$/.test(w)).map(([w]) => w));
+  const words = new Set(
+    [...counts].filter(([w, c]) => c >= LEXICON_MIN_COUNT && /^[a-z]{2,}$/.test(w) && !NOT_WORDS.has(w)).map(([w]) => w),
+  );
   for (const k of rewriteKeys()) if (/^[a-z]{2,}$/.test(k)) words.add(k);
   return [...words].sort();
 }

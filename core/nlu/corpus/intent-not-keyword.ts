@@ -13,6 +13,12 @@ const THING_FR =
 const THING_EN =
   "[the report card|{child}'s report card|the schedule|{child}'s schedule|the timetable|the form|the permission slip|the receipt|the attendance report|the activation email|the link|my new password|{child}'s file|the credits summary|the enrolment letter|my user name]";
 
+/** Something the parent had asked for, now done (a success report: thanks, not a new request). */
+const DONE_FR =
+  "[mon compte est activé|le lien d'activation a marché|le lien a fonctionné|j'ai pu changer mon mot de passe|j'ai pu me connecter|les absences de {child} sont corrigées|l'absence de {child} est corrigée|l'adresse est corrigée|le numéro de téléphone est changé|le reçu est arrivé|j'ai reçu le code|le bulletin de {child} est là|{child} apparaît dans mon compte|le code a marché]";
+const DONE_EN =
+  "[my account is active now|the activation link worked|I was able to change my password|I could log in|{child}'s absences are fixed|the absence is corrected|the address is fixed|the receipt came through|I got the code|{child}'s report card is there|{child} shows up in my account now|the code worked]";
+
 export const INTENT_NOT_KEYWORD: Templates = {
   thanks: {
     fr: [
@@ -28,6 +34,14 @@ export const INTENT_NOT_KEYWORD: Templates = {
       "[merci|mrc] [pour|de] [l'aide|votre aide|la réponse] [avec|pour] " + THING_FR,
       "mon compte est [activé|correct] [maintenant|astheure], merci [beaucoup|ben|]",
       "j'ai pu [changer mon mot de passe|me connecter|payer la sortie|imprimer le formulaire|voir les absences], merci!",
+      // A success report that names what it took (« le mot de passe temporaire », « le code »): thanks, not a new request.
+      "[bonjour, |allo |]finalement j'ai [réussi à me connecter|pu me connecter|réussi à entrer|réussi] avec [le mot de passe temporaire|le nouveau mot de passe|le code|le lien|mon nouveau mot de passe][. merci!|, merci beaucoup|, merci ben|. merci pour votre aide]",
+      "[ça a marché|ça a fonctionné|c'est réglé] avec [le mot de passe temporaire|le code reçu|le lien du courriel|le nouveau mot de passe][, merci!|. merci beaucoup|, merci ben]",
+      "[je suis rentrée|je suis entré|je suis dans mon compte|je me suis connectée] avec [le mot de passe temporaire|le code], [merci|merci beaucoup|merci ben]",
+      // What the school or the portal fixed, reported with thanks: the thing named is done, nothing is asked.
+      "[merci|merci beaucoup|super merci|parfait merci|merci ben], " + DONE_FR,
+      DONE_FR + "[, merci!|, merci beaucoup| merci ben|. merci à vous]",
+      "merci à [la secrétaire|la dame du secrétariat|l'école|la direction|vous autres], " + DONE_FR,
       "[merci ben|merci|ok merci|parfait merci|ah merci], j'ai [trouvé|vu|eu] [l'horaire|le bulletin|les absences|le dossier|les crédits] de {rel}",
       "[c'est beau|ok|parfait], j'ai [trouvé|vu] [l'horaire|le bulletin|les notes] de {rel}, merci [ben|beaucoup|]",
     ],
@@ -39,6 +53,10 @@ export const INTENT_NOT_KEYWORD: Templates = {
       THING_EN + " [is there|shows up|works|came through] now, [thanks|thank you|ty]",
       "[that worked|it worked|all good] for " + THING_EN + ", [thanks|thank you]",
       "I was able to [change my password|log in|pay the trip|print the form|see the absences], thank you!",
+      "[hi, |]I finally [managed to log in|got in|logged in] with [the temporary password|the new password|the code|the link][, thanks!|. thank you|, thanks a lot]",
+      "[it worked|that did it|all sorted] with [the temporary password|the code|the link in the email][, thanks|. thank you!]",
+      "[thanks|thank you|thx|great, thanks|perfect, thank you], " + DONE_EN,
+      DONE_EN + "[, thanks!|. thank you so much|, thx]",
       "my account is [activated|working] now, [thanks|thank you|appreciate it]",
     ],
   },
