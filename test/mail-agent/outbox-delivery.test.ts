@@ -3,18 +3,17 @@
 import fs from "node:fs";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { claimDueEmails, enqueueEmail, getI18n, LEASE_MS, MAX_ATTEMPTS } from "../../core";
+import { claimDueEmails, enqueueEmail, LEASE_MS, MAX_ATTEMPTS } from "../../core";
 import { deliverOutboxOnce } from "../../mail-agent/outbox/deliver-outbox";
 import { emlFileName, fileTransport, SMTP_TIMEOUTS, smtpTransport } from "../../mail-agent/outbox/mail-transport";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
+import { registerTestEmailTemplate } from "../helpers/test-email-template";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  const i18n = getI18n();
-  i18n.addResourceBundle("fr", "testmail", { email: { hello: { subject: "Bonjour {{name}}", body: "Votre dossier : {{url}}" } } });
-  i18n.addResourceBundle("en", "testmail", { email: { hello: { subject: "Hello {{name}}", body: "Your file: {{url}}" } } });
+  registerTestEmailTemplate("testmail");
 });
 afterAll(() => db.close());
 beforeEach(() => db.reset());

@@ -1,18 +1,17 @@
 // The outbox's claim order: the accounts' emails (a sign-in code someone waits for in the chat) before every
 // other due email, then the oldest due first; SENDING emails whose lease ran out are taken back in the same
 // order; what is not due, or still leased, is left alone; a row another instance holds is skipped, not waited for.
-import { claimDueEmails, enqueueEmail, getI18n } from "../../core";
+import { claimDueEmails, enqueueEmail } from "../../core";
 import { openDatabase } from "../../core/db/database";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { testContext } from "../helpers/context";
+import { registerTestEmailTemplate } from "../helpers/test-email-template";
 import { describeUnless } from "../helpers/describe-unless";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  const i18n = getI18n();
-  i18n.addResourceBundle("fr", "testqueue", { email: { hello: { subject: "Bonjour {{name}}", body: "Votre dossier : {{url}}" } } });
-  i18n.addResourceBundle("en", "testqueue", { email: { hello: { subject: "Hello {{name}}", body: "Your file: {{url}}" } } });
+  registerTestEmailTemplate("testqueue");
 });
 afterAll(() => db.close());
 beforeEach(() => db.reset());
